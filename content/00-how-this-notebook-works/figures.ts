@@ -1,0 +1,20 @@
+/** Build-time figures for chapter 0. */
+import * as Plot from "@observablehq/plot";
+
+/** The logistic sigmoid and its slope, drawn from the formula at 201 points. */
+export function sigmoidAndSlope(): Plot.PlotOptions {
+  const rows = [];
+  for (let i = 0; i <= 200; i++) {
+    const z = -6 + (12 * i) / 200;
+    const s = 1 / (1 + Math.exp(-z));
+    rows.push({ z, value: s, curve: "σ(z)" }, { z, value: s * (1 - s), curve: "σ′(z)" });
+  }
+  return {
+    width: 640,
+    height: 300,
+    x: { label: "z", grid: true },
+    y: { label: "value", grid: true, domain: [0, 1] },
+    color: { legend: true, range: ["#1d4ed8", "#c2410c"] },
+    marks: [Plot.ruleY([0]), Plot.ruleX([0]), Plot.line(rows, { x: "z", y: "value", stroke: "curve", strokeWidth: 2 })],
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Build-time figures: each chapter may export Plot options from
+ * `content/<chapter>/figures.ts`; `<Figure name="…">` renders one to SVG while
+ * the site builds, with the same Plot code a cell would use, so a page reads
+ * well before anything runs. Names are unique across the course.
+ */
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/** A figure: a function returning Observable Plot options (marks included). */
+export type FigureFn = () => Plot.PlotOptions;
+
+const modules = import.meta.glob<Record<string, unknown>>("/content/*/figures.ts", { eager: true });
+
+function registry(): Map<string, FigureFn> {
+  const found = new Map<string, FigureFn>();
+  for (const [file, mod] of Object.entries(modules)) {
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      if (found.has(name)) throw new Error(`figure: duplicate figure name ${JSON.stringify(name)} in ${file}`);
+      found.set(name, value as FigureFn);
+    }
+  }
+  return found;
+}
+
+/** Renders the named figure to an SVG (or figure-with-legend) HTML string. */
+export function renderFigure(name: string): string {
+  const figures = registry();
+  const fn = figures.get(name);
+  if (!fn) throw new Error(`figure: unknown figure ${JSON.stringify(name)} (known: ${[...figures.keys()].join(", ") || "none"})`);
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const node = Plot.plot({ ...fn(), document } as Plot.PlotOptions & { document: unknown });
+  return (node as unknown as { outerHTML: string }).outerHTML;
+}

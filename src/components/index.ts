@@ -1,0 +1,8 @@
+/**
+ * Everything a chapter may use, in one place (Starlight style). Chapter pages
+ * pass this map to MDX, so chapters need no imports and hold no logic.
+ */
+import Cell from "./Cell.astro";
+import Figure from "./Figure.astro";
+
+export const components = { Cell, Figure };

@@ -1,0 +1,32 @@
+/**
+ * Typesets `$…$` and `$$…$$` with KaTeX at build time.
+ *
+ * Astro 7's Markdown engine (Sätteri) parses math but does not render it: left
+ * alone, display math reaches the page as a `language-math` code block. This
+ * mdast plugin replaces each math node with KaTeX's HTML+MathML before the
+ * tree becomes HTML, so no `$$` and no math code block survive. A formula
+ * KaTeX cannot parse fails the build with the formula in the message.
+ */
+import katex from "katex";
+import { defineMdastPlugin } from "satteri";
+
+function render(tex: string, displayMode: boolean, file: string | undefined): string {
+  try {
+    return katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" });
+  } catch (err) {
+    const where = file ? ` in ${file}` : "";
+    throw new Error(`katex: cannot typeset ${JSON.stringify(tex)}${where}: ${(err as Error).message}`);
+  }
+}
+
+/** The mdast plugin; add it to Sätteri's `mdastPlugins` with `features.math` on. */
+export const katexPlugin = defineMdastPlugin({
+  name: "course-katex",
+  math(node, ctx) {
+    // `raw` with mdxExpressions off: KaTeX's braces must not be read as MDX expressions.
+    return { raw: `<div class="math-display">${render(node.value, true, ctx.fileURL?.toString())}</div>`, mdxExpressions: false };
+  },
+  inlineMath(node, ctx) {
+    return { raw: render(node.value, false, ctx.fileURL?.toString()), mdxExpressions: false };
+  },
+});
