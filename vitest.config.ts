@@ -1,16 +1,28 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests (nn, runtime, content) run in Node; the e2e project builds the
-// site once, serves it and drives the system Chromium (see test/e2e/setup.ts).
+// "unit": the nn library, the runtime and every chapter's cells, in Node.
+// "site": builds dist/ once (test/setup/build-site.ts), checks the built pages
+// and drives them in the system Chromium (test/e2e).
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "unit",
-          include: ["test/nn/**/*.test.ts", "test/runtime/**/*.test.ts", "test/content/**/*.test.ts", "test/build/**/*.test.ts"],
+          include: ["test/nn/**/*.test.ts", "test/runtime/**/*.test.ts", "test/content/**/*.test.ts", "test/markdown/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "site",
+          include: ["test/build/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/build-site.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

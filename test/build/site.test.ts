@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const DIST = "dist";
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return htmlFiles(p);
+    return p.endsWith(".html") ? [p] : [];
+  });
+}
+
+const pages = htmlFiles(DIST);
+const chapterPages = pages.filter((p) => p !== join(DIST, "index.html") && !p.includes("_astro"));
+const read = (p: string) => readFileSync(p, "utf8");
+/** Visible text of a page: tags, scripts, styles, templates and KaTeX's MathML annotations removed. */
+const visibleText = (html: string) =>
+  html
+    .replace(/<(script|style|template|annotation)\b[\s\S]*?<\/\1>/g, "")
+    .replace(/<[^>]+>/g, " ");
+
+describe("built site", () => {
+  it("has an index and at least one chapter page", () => {
+    expect(existsSync(join(DIST, "index.html"))).toBe(true);
+    expect(chapterPages.length).toBeGreaterThan(0);
+  });
+
+  it.each(chapterPages)("%s typesets its math with KaTeX and leaves no raw TeX", (page) => {
+    const html = read(page);
+    expect(html).toMatch(/class="katex"/);
+    expect(visibleText(html)).not.toMatch(/\$\$/);
+    expect(html).not.toMatch(/language-math|math-display"><\/code>/);
+    // inline $…$ left unparsed would show up as text between dollar signs
+    expect(visibleText(html)).not.toMatch(/\$[^$\s][^$]*\\[a-z]+[^$]*\$/);
+  });
+
+  it("draws the placeholder chapter's Plot figure at build time", () => {
+    const html = read(join(DIST, "how-this-notebook-works", "index.html"));
+    expect(html).toMatch(/<figure class="static-figure"[^>]*>[\s\S]*?<svg[^>]*class="plot-/);
+    expect(html).toMatch(/<path[^>]+d="M/); // the line mark actually has a path
+  });
+
+  it.each(pages)("%s: every internal link and anchor resolves", (page) => {
+    const html = read(page);
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const [, href] of html.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)) {
+      if (/^(https?:|mailto:)/.test(href)) continue;
+      const [path, hash] = href.split("#");
+      if (path === "") {
+        expect(ids.has(decodeURIComponent(hash)), `${page}: anchor #${hash}`).toBe(true);
+        continue;
+      }
+      const target = join(DIST, path.endsWith("/") ? join(path, "index.html") : path);
+      expect(existsSync(target), `${page}: link ${href}`).toBe(true);
+      if (hash) {
+        const targetIds = new Set([...read(target).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+        expect(targetIds.has(decodeURIComponent(hash)), `${page}: link ${href}`).toBe(true);
+      }
+    }
+  });
+});
