@@ -1,3 +1,14 @@
 /** The public API of the nn library, the one import the course cells use. */
 // Helper B: scalar autograd, layers, models
 export * from "./value.ts";
+// Helper D: optimisers, schedules, data, batches, metrics, training loop
+export * from "./optimizer.ts";
+export * from "./sgd.ts";
+export * from "./momentum.ts";
+export * from "./rmsprop.ts";
+export * from "./adam.ts";
+export * from "./optimizers.ts";
+export * from "./schedules.ts";
+export * from "./datasets.ts";
+export * from "./batches.ts";
+export * from "./metrics.ts";
