@@ -12,3 +12,5 @@ export * from "./schedules.ts";
 export * from "./datasets.ts";
 export * from "./batches.ts";
 export * from "./metrics.ts";
+// Helper A: matrix ops, activations, softmax, losses, initialisers, gradient checks
+export * from "./ops.ts";
