@@ -14,3 +14,4 @@ export * from "./batches.ts";
 export * from "./metrics.ts";
 // Helper A: matrix ops, activations, softmax, losses, initialisers, gradient checks
 export * from "./ops.ts";
+export * from "./init.ts";
