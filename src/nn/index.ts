@@ -15,3 +15,5 @@ export * from "./metrics.ts";
 // Helper A: matrix ops, activations, softmax, losses, initialisers, gradient checks
 export * from "./ops.ts";
 export * from "./init.ts";
+export * from "./activations.ts";
+export * from "./softmax.ts";
