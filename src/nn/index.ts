@@ -17,3 +17,4 @@ export * from "./ops.ts";
 export * from "./init.ts";
 export * from "./activations.ts";
 export * from "./softmax.ts";
+export * from "./losses.ts";
