@@ -1,0 +1,193 @@
+/**
+ * The messages between the page (host) and the cell worker (kernel).
+ *
+ * Every message is a plain, structured-clonable object tagged with `type` and
+ * with the `runId` of the run it belongs to, so the host can drop replies from
+ * a run it has already given up on (a stopped run, or an earlier run of a cell
+ * that has been run again). Errors travel as data (`CellError`), never as
+ * thrown exceptions across the worker boundary.
+ */
+import type { Rich } from "./rich.ts";
+
+/** Host-assigned id of one run of one cell; increases for the life of a host, across worker restarts. */
+export type RunId = number;
+
+// ---------------------------------------------------------------------------
+// Host → worker
+
+/** Run a cell's code in the page's shared scope. */
+export interface RunMessage {
+  type: "run";
+  runId: RunId;
+  /** The cell's id, used for error locations (`cell-<id>.ts`) and to attribute late output. */
+  cellId: string;
+  /** TypeScript source of the cell, exactly as the reader sees it. */
+  code: string;
+  /** When true the value of the last expression is not displayed. */
+  silent?: boolean;
+  /** Log cap for this run (default {@link DEFAULT_MAX_LOG_LINES}). */
+  maxLogLines?: number;
+}
+
+/** Polite stop: the run's next cooperation point (`await cooperate()`, progress, display update) throws `Interrupted`. */
+export interface InterruptMessage {
+  type: "interrupt";
+  runId: RunId;
+}
+
+/** Forget every name the cells defined and cancel their timers (a soft restart without a new worker). */
+export interface ResetMessage {
+  type: "reset";
+  runId: RunId;
+}
+
+/** Everything the host may send. */
+export type HostToWorker = RunMessage | InterruptMessage | ResetMessage;
+
+// ---------------------------------------------------------------------------
+// Worker → host
+
+/** Console method a log line came from. */
+export type LogLevel = "log" | "info" | "warn" | "error" | "debug";
+
+/** One console call: its level and its arguments as rich values (strings stay strings). */
+export interface LogLine {
+  level: LogLevel;
+  args: Rich[];
+}
+
+/** The worker has loaded and accepts runs (`runId` is 0). */
+export interface ReadyMessage {
+  type: "ready";
+  runId: RunId;
+  /** Runtime exports of the `nn` module, for editor completions. */
+  nnExports: string[];
+}
+
+/**
+ * A batch of log lines (the worker flushes about every 16 ms, not per call).
+ *
+ * Floods are capped per run: when `total` exceeds `keepHead + keepTail`, only
+ * the first `keepHead` and the last `keepTail` lines are kept and the rest are
+ * counted as dropped. The worker never sends a line that is already known to be
+ * dropped; the page applies the same trimming to what it has received, which
+ * {@link ../log-view.ts | LogView} does for you.
+ */
+export interface LogMessage {
+  type: "log";
+  runId: RunId;
+  lines: LogLine[];
+  /** Lines logged by this run so far, including dropped ones. */
+  total: number;
+  keepHead: number;
+  keepTail: number;
+}
+
+/** A new output from `display(value)`. */
+export interface DisplayMessage {
+  type: "display";
+  runId: RunId;
+  /** Unique within the run; later `update` messages name it. */
+  displayId: string;
+  value: Rich;
+}
+
+/** Redraw an earlier display in place (throttled to about 60 per second per display; the last one always arrives). */
+export interface UpdateMessage {
+  type: "update";
+  runId: RunId;
+  displayId: string;
+  value: Rich;
+}
+
+/** Progress of a long loop; percentage and ETA are computed in the worker. */
+export interface ProgressMessage {
+  type: "progress";
+  runId: RunId;
+  /** Which bar (several bars may share a run); "progress" by default. */
+  progressId: string;
+  done: number;
+  total: number;
+  label: string;
+  /** 0–100, clamped. */
+  percent: number;
+  elapsedMs: number;
+  /** Estimated time to completion, or null before there is anything to extrapolate from. */
+  etaMs: number | null;
+}
+
+/** The value of the cell's last expression (not sent when undefined, an assignment, or `silent`). */
+export interface ResultMessage {
+  type: "result";
+  runId: RunId;
+  value: Rich;
+}
+
+/** Where in which cell something went wrong. */
+export interface CellError {
+  /** `SyntaxError`, `TypeError`, `Interrupted`, ... or `"Uncaught"` for a thrown non-Error. */
+  name: string;
+  message: string;
+  /** The cell whose code the location refers to (may differ from the running cell: a function defined elsewhere threw). */
+  cellId?: string;
+  /** 1-based line in the reader's TypeScript. */
+  line?: number;
+  /** 1-based column in the reader's TypeScript (best effort). */
+  column?: number;
+  /** "syntax" for errors found before running, "runtime" otherwise. */
+  phase: "syntax" | "runtime";
+  /** Stack frames inside cells, innermost first, already mapped to cell lines. */
+  frames?: { cellId: string; line: number; column: number; fn: string }[];
+  /** For `throw 42` and friends: the thrown value. */
+  thrown?: Rich;
+}
+
+/** The run failed (a syntax error or an exception that escaped the cell). */
+export interface ErrorMessage {
+  type: "error";
+  runId: RunId;
+  error: CellError;
+}
+
+/**
+ * An error that escaped asynchronously: an unhandled promise rejection, or a
+ * throw inside a timer callback. `runId` is the run that scheduled it, or null
+ * when unknown (the page should show it in a page-level area).
+ */
+export interface UncaughtMessage {
+  type: "uncaught";
+  runId: RunId | null;
+  cellId: string | null;
+  source: "rejection" | "timer" | "worker";
+  error: CellError;
+}
+
+/** Final status of a run that the worker saw through to its end. */
+export type DoneStatus = "ok" | "error" | "stopped";
+
+/** The run ended; always the last message of a run (late timer output may still follow). */
+export interface DoneMessage {
+  type: "done";
+  runId: RunId;
+  status: DoneStatus;
+  /** Wall time of the run in milliseconds. */
+  ms: number;
+}
+
+/** Everything the worker may send. */
+export type WorkerToHost =
+  | ReadyMessage
+  | LogMessage
+  | DisplayMessage
+  | UpdateMessage
+  | ProgressMessage
+  | ResultMessage
+  | ErrorMessage
+  | UncaughtMessage
+  | DoneMessage;
+
+/** Default per-run log cap. */
+export const DEFAULT_MAX_LOG_LINES = 1000;
+
+/** The module specifier cells may import from. */
+export const NN_MODULE = "nn";
