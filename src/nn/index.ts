@@ -1,6 +1,11 @@
 /** The public API of the nn library, the one import the course cells use. */
 // Helper B: scalar autograd, layers, models
 export * from "./value.ts";
+export * from "./dense.ts";
+export * from "./activation-layer.ts";
+export * from "./prelu.ts";
+export * from "./maxout.ts";
+export * from "./sequential.ts";
 // Helper D: optimisers, schedules, data, batches, metrics, training loop
 export * from "./optimizer.ts";
 export * from "./sgd.ts";
@@ -12,6 +17,7 @@ export * from "./schedules.ts";
 export * from "./datasets.ts";
 export * from "./batches.ts";
 export * from "./metrics.ts";
+export * from "./train.ts";
 // Helper A: matrix ops, activations, softmax, losses, initialisers, gradient checks
 export * from "./ops.ts";
 export * from "./init.ts";
