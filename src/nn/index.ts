@@ -6,11 +6,6 @@ export * from "./activation-layer.ts";
 export * from "./prelu.ts";
 export * from "./maxout.ts";
 export * from "./sequential.ts";
-export * from "./dense.ts";
-export * from "./activation-layer.ts";
-export * from "./prelu.ts";
-export * from "./maxout.ts";
-export * from "./sequential.ts";
 // Helper D: optimisers, schedules, data, batches, metrics, training loop
 export * from "./optimizer.ts";
 export * from "./sgd.ts";
