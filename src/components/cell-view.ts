@@ -1,0 +1,282 @@
+/**
+ * One cell on the page: its buttons, status, editor (mounted lazily) and
+ * outputs. It knows nothing about workers: the notebook hands it run events.
+ */
+import type { RunEvent, RunOutcome } from "../runtime/host.ts";
+import { LogView } from "../runtime/log-view.ts";
+import type { EditorHandle } from "./editor.ts";
+import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
+
+/** What a cell asks of the notebook. */
+export interface CellHost {
+  run(cell: CellView, opts?: { andNext?: boolean }): void;
+  stop(cell: CellView): void;
+  codeChanged(cell: CellView, code: string): void;
+  reset(cell: CellView): void;
+  /** Human label for a cell id in error messages ("cell 3"). */
+  label(cellId: string): string;
+}
+
+export type CellState = "idle" | "queued" | "running" | "done" | "error" | "stopped" | "skipped";
+
+let editorModule: Promise<typeof import("./editor.ts")> | null = null;
+/** CodeMirror loads once per page, on first need. */
+const loadEditor = () => (editorModule ??= import("./editor.ts"));
+
+export class CellView {
+  readonly id: string;
+  readonly index: number;
+  readonly root: HTMLElement;
+  readonly original: string;
+  readonly silent: boolean;
+  readonly timeLimitMs: number | undefined;
+  code: string;
+  state: CellState = "idle";
+
+  #host: CellHost;
+  #status: HTMLElement;
+  #modified: HTMLElement;
+  #notice: HTMLElement;
+  #codeBox: HTMLElement;
+  #output: HTMLElement;
+  #buttons: Record<"run" | "stop" | "reset", HTMLButtonElement>;
+  #editor: EditorHandle | null = null;
+  #mounting: Promise<EditorHandle> | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #started = 0;
+  // per-run output state
+  #log = new LogView();
+  #logBox: HTMLElement | null = null;
+  #logFrame = 0;
+  #displays = new Map<string, HTMLElement>();
+  #progress = new Map<string, HTMLElement>();
+
+  constructor(root: HTMLElement, host: CellHost) {
+    this.root = root;
+    this.#host = host;
+    this.id = root.dataset.cellId!;
+    this.index = Number(root.dataset.cellIndex ?? 0);
+    this.silent = root.dataset.silent === "true";
+    const timeout = Number(root.dataset.timeout);
+    this.timeLimitMs = Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : undefined;
+    this.original = (root.querySelector("template.cell-source") as HTMLTemplateElement).content.textContent ?? "";
+    this.code = this.original;
+    this.#status = root.querySelector(".cell-status")!;
+    this.#modified = root.querySelector(".cell-modified")!;
+    this.#notice = root.querySelector(".cell-notice")!;
+    this.#codeBox = root.querySelector(".cell-code")!;
+    this.#output = root.querySelector(".cell-output")!;
+    const button = (a: string) => root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`)!;
+    this.#buttons = { run: button("run"), stop: button("stop"), reset: button("reset") };
+
+    this.#buttons.run.addEventListener("click", () => host.run(this));
+    this.#buttons.stop.addEventListener("click", () => host.stop(this));
+    this.#buttons.reset.addEventListener("click", () => host.reset(this));
+    this.#buttons.run.disabled = false;
+    this.#buttons.reset.disabled = false;
+
+    // The static, highlighted code becomes the editor on first focus or click.
+    const pre = this.#codeBox.querySelector("pre");
+    if (pre) {
+      pre.tabIndex = 0;
+      pre.setAttribute("role", "button");
+      pre.setAttribute("aria-label", `Edit the code of ${host.label(this.id)} (Ctrl+Enter runs it)`);
+      const activate = () => void this.mountEditor(true);
+      pre.addEventListener("focus", activate, { once: true });
+      pre.addEventListener("pointerdown", activate, { once: true });
+      pre.addEventListener("keydown", (e) => {
+        if ((e.ctrlKey || e.metaKey || e.shiftKey) && e.key === "Enter") {
+          e.preventDefault();
+          host.run(this, { andNext: e.shiftKey && !e.ctrlKey && !e.metaKey });
+        }
+      });
+    }
+  }
+
+  /** Replaces the static code with CodeMirror (idempotent). */
+  mountEditor(focus = false): Promise<EditorHandle> {
+    if (this.#editor) {
+      if (focus) this.#editor.focus();
+      return Promise.resolve(this.#editor);
+    }
+    this.#mounting ??= loadEditor().then(({ createEditor }) => {
+      const holder = document.createElement("div");
+      const editor = createEditor(holder, this.code, {
+        label: `Code of ${this.#host.label(this.id)}`,
+        onChange: (code) => {
+          this.code = code;
+          this.#host.codeChanged(this, code);
+        },
+        onRun: () => this.#host.run(this),
+        onRunAndNext: () => this.#host.run(this, { andNext: true }),
+      });
+      this.#codeBox.replaceChildren(holder);
+      this.#editor = editor;
+      return editor;
+    });
+    return this.#mounting.then((editor) => {
+      if (focus) editor.focus();
+      return editor;
+    });
+  }
+
+  /** Shows `code` (an edit restored from storage, or the original on Reset). */
+  async setCode(code: string): Promise<void> {
+    this.code = code;
+    const editor = await this.mountEditor(false);
+    if (editor.getCode() !== code) editor.setCode(code);
+  }
+
+  /** Moves keyboard focus into this cell's code. */
+  focus(): void {
+    void this.mountEditor(true);
+  }
+
+  setModified(modified: boolean): void {
+    this.#modified.hidden = !modified;
+  }
+
+  /** A message above the code (stale saved edit, scope reset); `actions` become buttons. */
+  notify(text: string | null, actions: { label: string; run: () => void }[] = []): void {
+    this.#notice.hidden = text === null;
+    this.#notice.replaceChildren();
+    if (text === null) return;
+    this.#notice.append(document.createTextNode(text));
+    for (const a of actions) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "cell-btn";
+      b.textContent = a.label;
+      b.addEventListener("click", a.run);
+      this.#notice.append(b);
+    }
+  }
+
+  setState(state: CellState, detail?: string): void {
+    this.state = state;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    this.root.classList.toggle("is-running", state === "running");
+    this.#buttons.stop.disabled = !(state === "running" || state === "queued");
+    this.#status.dataset.state = state;
+    const text: Record<CellState, string> = {
+      idle: "idle",
+      queued: "queued",
+      running: "running…",
+      done: "done",
+      error: "error",
+      stopped: "stopped",
+      skipped: "not run",
+    };
+    this.#status.textContent = detail ? `${text[state]} ${detail}` : text[state];
+    if (state === "running") {
+      this.#started = performance.now();
+      this.#timer = setInterval(() => {
+        this.#status.textContent = `running ${((performance.now() - this.#started) / 1000).toFixed(1)} s`;
+      }, 100);
+    }
+  }
+
+  /** Clears outputs before a run. */
+  beginRun(): void {
+    this.#output.replaceChildren();
+    this.#log = new LogView();
+    this.#logBox = null;
+    this.#displays.clear();
+    this.#progress.clear();
+    this.#editor?.markError(null);
+  }
+
+  /** Renders one event of this cell's run. */
+  handle(e: RunEvent): void {
+    switch (e.type) {
+      case "status":
+        if (e.status === "running") this.setState("running");
+        if (e.status === "interrupting") this.#status.textContent = "stopping…";
+        if (e.status === "terminating") this.#status.textContent = "restarting the worker…";
+        return;
+      case "log":
+        this.#log.push(e);
+        this.#scheduleLog();
+        return;
+      case "display": {
+        const node = this.#wrap(renderRich(e.value));
+        this.#displays.set(e.displayId, node);
+        this.#output.append(node);
+        return;
+      }
+      case "update": {
+        const node = this.#displays.get(e.displayId);
+        if (node) node.replaceChildren(renderRich(e.value));
+        return;
+      }
+      case "progress": {
+        const existing = this.#progress.get(e.progressId);
+        const node = renderProgress(e, existing);
+        if (!existing) {
+          this.#progress.set(e.progressId, node);
+          this.#output.append(node);
+        }
+        return;
+      }
+      case "result":
+        this.#output.append(renderRich(e.value, "out-line out-result"));
+        return;
+      case "error":
+      case "uncaught":
+        this.#output.append(renderError(e.error, (id) => this.#host.label(id)));
+        if (e.error.line !== undefined && (e.error.cellId ?? this.id) === this.id) this.#editor?.markError(e.error.line);
+        if (e.error.line !== undefined && !this.#editor && (e.error.cellId ?? this.id) === this.id) {
+          void this.mountEditor().then((ed) => ed.markError(e.error.line ?? null));
+        }
+        return;
+    }
+  }
+
+  /** Shows how the run ended. */
+  finish(outcome: RunOutcome): void {
+    this.#flushLog();
+    const ms = outcome.ms < 1000 ? `${Math.round(outcome.ms)} ms` : `${(outcome.ms / 1000).toFixed(1)} s`;
+    switch (outcome.status) {
+      case "ok":
+        return this.setState("done", `in ${ms}`);
+      case "error":
+        return this.setState("error", `after ${ms}`);
+      case "stopped":
+        return this.setState("stopped", `after ${ms}${outcome.reason === "time-limit" ? " (time limit)" : ""}`);
+      case "terminated":
+        return this.setState("stopped", outcome.reason === "time-limit" ? "(time limit; scope reset)" : "(scope reset)");
+      case "cancelled":
+        return this.setState("skipped");
+    }
+  }
+
+  #wrap(node: HTMLElement): HTMLElement {
+    const box = document.createElement("div");
+    box.className = "out-display";
+    box.append(node);
+    return box;
+  }
+
+  #scheduleLog(): void {
+    if (this.#logFrame) return;
+    this.#logFrame = requestAnimationFrame(() => this.#flushLog());
+  }
+
+  #flushLog(): void {
+    if (this.#logFrame) cancelAnimationFrame(this.#logFrame);
+    this.#logFrame = 0;
+    if (this.#log.head.length === 0 && this.#log.tail.length === 0) return;
+    if (!this.#logBox) {
+      this.#logBox = document.createElement("div");
+      this.#logBox.className = "out-log";
+      this.#output.prepend(this.#logBox);
+    }
+    const nodes = this.#log.lines.map((line) =>
+      "dropped" in line
+        ? Object.assign(document.createElement("p"), { className: "out-dropped", textContent: `… ${line.dropped.toLocaleString("en")} lines dropped …` })
+        : renderLogLine(line),
+    );
+    this.#logBox.replaceChildren(...nodes);
+  }
+}
