@@ -1,0 +1,18 @@
+/**
+ * Node `worker_threads` entry: the same kernel as the browser worker, wired
+ * to `parentPort`. Loaded by `node-worker.ts` with Node's own TypeScript type
+ * stripping, so everything it imports must be erasable TypeScript.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { setYieldHook } from "../nn/cooperate.ts";
+import { createKernel } from "./kernel.ts";
+import type { HostToWorker, WorkerToHost } from "./protocol.ts";
+
+const port = parentPort;
+if (!port) throw new Error("node-worker-entry must run in a worker thread");
+const data = (workerData ?? {}) as { nnModule?: string };
+const nn = (await import(data.nnModule ?? new URL("../nn/index.ts", import.meta.url).href)) as Record<string, unknown>;
+const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => port.postMessage(m), nn, setYieldHook });
+port.on("message", (m: HostToWorker) => kernel.handle(m));
+process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));
+process.on("uncaughtException", (error) => kernel.reportUncaught(error, "worker"));

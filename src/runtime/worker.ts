@@ -1,0 +1,22 @@
+/**
+ * Browser Web Worker entry: wires the kernel to `self`.
+ * Started by the page as a module worker (see `browser.ts`).
+ */
+import * as nn from "../nn/index.ts";
+import { setYieldHook } from "../nn/cooperate.ts";
+import { createKernel } from "./kernel.ts";
+import type { HostToWorker, WorkerToHost } from "./protocol.ts";
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Bound now: a cell may shadow `postMessage` on the global object later.
+const send = scope.postMessage.bind(scope);
+const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: nn as Record<string, unknown>, setYieldHook });
+scope.addEventListener("message", (e: MessageEvent<HostToWorker>) => kernel.handle(e.data));
+scope.addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
+  e.preventDefault();
+  kernel.reportUncaught(e.reason, "rejection");
+});
+scope.addEventListener("error", (e: ErrorEvent) => {
+  e.preventDefault();
+  kernel.reportUncaught(e.error ?? new Error(e.message), "worker");
+});
