@@ -35,7 +35,7 @@ export interface KernelEnv {
   /** Sends a message to the host. */
   post(message: WorkerToHost): void;
   /** The nn library namespace (`import * as nn`). */
-  nn: Record<string, unknown>;
+  nn: Readonly<Record<string, unknown>>;
   /** `setYieldHook` from the *same* cooperate module instance the nn library uses. */
   setYieldHook(hook: (() => void | Promise<void>) | null, everyMs?: number): unknown;
   /** Evaluates code in the global's realm; defaults to indirect eval. */

@@ -11,7 +11,7 @@ import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 const port = parentPort;
 if (!port) throw new Error("node-worker-entry must run in a worker thread");
 const data = (workerData ?? {}) as { nnModule?: string };
-const nn = (await import(data.nnModule ?? new URL("../nn/index.ts", import.meta.url).href)) as Record<string, unknown>;
+const nn = data.nnModule ? ((await import(data.nnModule)) as Record<string, unknown>) : (await import("./cell-nn.ts")).cellNn;
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => port.postMessage(m), nn, setYieldHook });
 port.on("message", (m: HostToWorker) => kernel.handle(m));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));

@@ -108,7 +108,8 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, "");
-    return { ok: false, error: { message, line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1 } };
+    // Sucrase's Loc is 1-based in both line and column.
+    return { ok: false, error: { message, line: err.loc?.line ?? 1, column: err.loc?.column ?? 1 } };
   }
 
   // 2. Parse the JavaScript as a module body (strict, top-level await).

@@ -2,15 +2,15 @@
  * Browser Web Worker entry: wires the kernel to `self`.
  * Started by the page as a module worker (see `browser.ts`).
  */
-import * as nn from "../nn/index.ts";
 import { setYieldHook } from "../nn/cooperate.ts";
+import { cellNn } from "./cell-nn.ts";
 import { createKernel } from "./kernel.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // Bound now: a cell may shadow `postMessage` on the global object later.
 const send = scope.postMessage.bind(scope);
-const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: nn as Record<string, unknown>, setYieldHook });
+const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: cellNn, setYieldHook });
 scope.addEventListener("message", (e: MessageEvent<HostToWorker>) => kernel.handle(e.data));
 scope.addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
   e.preventDefault();
