@@ -374,8 +374,9 @@ export class KernelHost {
     rec.stopReason = reason;
     if (reason === "time-limit") for (const q of this.#queue.splice(0)) this.#settle(q, { status: "cancelled", reason: "time-limit" });
     if (rec.state === "starting") {
+      // Not started yet (the worker is still loading): nothing to interrupt, just never start it.
       this.#settle(rec, { status: "cancelled", reason });
-      return Promise.resolve("idle");
+      return Promise.resolve("interrupted");
     }
     this.#emit(rec, { type: "status", runId: rec.runId, status: "interrupting" });
     this.#post({ type: "interrupt", runId: rec.runId });

@@ -115,7 +115,7 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
   // 2. Parse the JavaScript as a module body (strict, top-level await).
   let program: AnyNode;
   try {
-    program = parse(js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true }) as unknown as AnyNode;
+    program = parse(js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true }) as unknown as AnyNode;
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, "");
