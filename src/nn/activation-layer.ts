@@ -37,7 +37,8 @@ export class Activation implements Layer {
   name: string;
   /** Whether the name was chosen by the caller (default names are numbered by `Sequential`). */
   readonly named: boolean;
-  private input: Matrix | null = null;
+  /** The input of the last `forward` (what backward needs), or null before the first. */
+  protected input: Matrix | null = null;
 
   /** @throws `unknown activation: foo (known: ...)`. */
   constructor(act: string | ActivationFunction, options: ActivationLayerOptions = {}) {
@@ -111,7 +112,8 @@ export class Softmax implements Layer {
   name: string;
   /** Whether the name was chosen by the caller. */
   readonly named: boolean;
-  private output: Matrix | null = null;
+  /** The probabilities of the last `forward` (all backward needs), or null before the first. */
+  protected output: Matrix | null = null;
 
   constructor(options: SoftmaxLayerOptions = {}) {
     this.named = options.name !== undefined;

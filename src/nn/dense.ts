@@ -60,7 +60,8 @@ export class Dense implements Layer {
   readonly init: string;
   /** Whether the name was chosen by the caller (`Sequential` numbers default names: dense1, dense2, ...). */
   readonly named: boolean;
-  private input: Matrix | null = null;
+  /** The input of the last `forward` (what backward needs), or null before the first. */
+  protected input: Matrix | null = null;
 
   /**
    * @throws for feature counts that are not positive integers, a missing rng,
@@ -89,7 +90,8 @@ export class Dense implements Layer {
       if (W.rows !== inFeatures || W.cols !== outFeatures) {
         throw new Error(`dense: initializer returned ${W.shape}, expected ${inFeatures}x${outFeatures}`);
       }
-      this.init = typeof init === "function" ? init.name || "custom" : init;
+      // An arrow written inline as `{ init: (i, o, r) => ... }` is named "init" after the key: not a real name.
+      this.init = typeof init !== "function" ? init : init.name && init.name !== "init" ? init.name : "custom";
     }
     let b = Matrix.zeros(1, outFeatures);
     if (options.bias !== undefined) {

@@ -53,8 +53,9 @@ export class Maxout implements Layer {
   /** Whether the name was chosen by the caller. */
   readonly named: boolean;
   /** For the last forward pass: the winning column of the pieces for each (example, unit). */
-  private winners: Int32Array | null = null;
-  private batch = 0;
+  protected winners: Int32Array | null = null;
+  /** Rows of the last forward batch. */
+  protected batch = 0;
 
   /** @throws for sizes or a piece count that are not positive integers, or a missing rng. */
   constructor(inFeatures: number, outFeatures: number, options: MaxoutOptions) {

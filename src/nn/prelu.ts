@@ -48,7 +48,8 @@ export class PReLU implements Layer {
   name: string;
   /** Whether the name was chosen by the caller. */
   readonly named: boolean;
-  private input: Matrix | null = null;
+  /** The input of the last `forward` (what backward needs), or null before the first. */
+  protected input: Matrix | null = null;
 
   /** @throws for a feature count that is not a positive integer or a non-finite alpha. */
   constructor(features: number, options: PReLUOptions = {}) {

@@ -9,12 +9,10 @@ import { PReLU } from "../../src/nn/prelu.ts";
 import { Maxout } from "../../src/nn/maxout.ts";
 import { Sequential, mlp, smallXavier } from "../../src/nn/sequential.ts";
 import { softmaxCrossEntropy } from "../../src/nn/losses.ts";
+import { checkLayer, checkModel } from "../../src/nn/gradcheck.ts";
+import { expectGood, inject, paramFaults } from "./layer-faults.ts";
 
-const randn = (rng: Rng, rows: number, cols: number) => {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.size; i++) m.data[i] = rng.normal();
-  return m;
-};
+import { randn } from "./layer-faults.ts";
 
 const small = (seed = 1) => {
   const rng = createRng(seed);
@@ -218,5 +216,69 @@ describe("mlp(sizes, { hidden, output, rng, init })", () => {
     expect(() => mlp([2, 1.5, 1], { rng })).toThrow("mlp: size 1 must be a positive integer, got 1.5");
     expect(() => mlp([2, 3], undefined as unknown as { rng: Rng })).toThrow(/mlp: needs an rng/);
     expect(() => mlp([2, 3, 1], { rng, hidden: "swish" })).toThrow(/unknown activation: swish/);
+  });
+});
+
+describe("Sequential: gradient check (checkModel, checkLayer)", () => {
+  it("an mlp passes with softmaxCrossEntropy, mse and bce (≤ 1e-7), batch 1 and > 1", async () => {
+    const rng = createRng(51);
+    for (const hidden of ["tanh", "sigmoid", "elu", "relu"]) {
+      for (const rows of [1, 8]) {
+        const model = mlp([3, 5, 4, 3], { rng, hidden, init: "xavierNormal" });
+        const x = randn(rng, rows, 3);
+        const labels = Array.from({ length: rows }, () => rng.int(3));
+        expectGood(await checkModel(model, x, labels, "softmaxCrossEntropy", { rng }));
+        expectGood(await checkModel(model, x, randn(rng, rows, 3), "mse", { rng }));
+        const targets = new Matrix(rows, 3);
+        for (let k = 0; k < targets.size; k++) targets.data[k] = rng.int(2);
+        expectGood(await checkModel(model, x, targets, "bce", { rng }));
+      }
+    }
+  });
+  it("a stack of every layer kind passes checkLayer, params and dX", async () => {
+    const rng = createRng(52);
+    for (const rows of [1, 6]) {
+      const model = new Sequential([
+        new Dense(3, 4, { rng, bias: [0.1, -0.2, 0.3, 0] }), new PReLU(4), new Maxout(4, 3, { rng, pieces: 3 }),
+        new Activation("tanh"), new Dense(3, 3, { rng }), new Softmax(),
+      ]);
+      const report = await checkLayer(model, randn(rng, rows, 3), rng);
+      expectGood(report);
+      expect(report.perParam.map((p) => p.name)).toEqual([
+        "dense1.W", "dense1.b", "prelu1.alpha", "maxout1.W", "maxout1.b", "dense2.W", "dense2.b", "x",
+      ]);
+    }
+  });
+  it("a model with one faulty inner layer fails, and the report names that layer's parameter", async () => {
+    const rng = createRng(53);
+    for (const fault of paramFaults) {
+      const model = mlp([3, 4, 4, 2], { rng: createRng(54), hidden: "tanh" });
+      inject(model.layers[2], fault, 0); // dense2.W
+      const x = randn(rng, 5, 3);
+      const report = await checkModel(model, x, [0, 1, 1, 0, 1], "softmaxCrossEntropy", { rng });
+      expect(report.ok).toBe(false);
+      // The layers before it still get correct gradients: the fault is in dense2.W's gradient, not in dX.
+      expect(report.perParam.find((p) => p.name === "dense1.W")!.band).toBe("good");
+      if (fault === "overwrite" || fault === "stateful") expect(report.problems.join("\n")).toMatch(/dense2\.W/);
+      else expect(report.worst?.param).toBe("dense2.W");
+    }
+  });
+  it("a wrong dX in an inner layer corrupts the gradients of the layers before it", async () => {
+    const rng = createRng(55);
+    const model = mlp([3, 4, 4, 2], { rng: createRng(56), hidden: "tanh" });
+    inject(model.layers[2], "dX sign flip");
+    const report = await checkModel(model, randn(rng, 5, 3), [0, 1, 1, 0, 1], "softmaxCrossEntropy", { rng });
+    expect(report.ok).toBe(false);
+    expect(report.worst?.param).toBe("dense1.W");
+    expect(report.perParam.find((p) => p.name === "dense3.W")!.band).toBe("good");
+  });
+  it("checks a 2-64-64-3 model by sampling (maxPerParam) quickly", async () => {
+    const rng = createRng(57);
+    const model = mlp([2, 64, 64, 3], { rng, hidden: "tanh" });
+    const x = randn(rng, 32, 2);
+    const labels = Array.from({ length: 32 }, () => rng.int(3));
+    const report = await checkModel(model, x, labels, "softmaxCrossEntropy", { rng, maxPerParam: 40 });
+    expectGood(report);
+    expect(report.checked).toBeLessThanOrEqual(6 * 40);
   });
 });
