@@ -5,7 +5,8 @@
  * it that have not run since the scope was last reset, so a reader can start
  * anywhere.
  */
-import { KernelHost, webWorkerLike, type ResetInfo, type RunOutcome } from "../runtime/host.ts";
+import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
+import { createBrowserHost } from "../runtime/browser.ts";
 import { clearEdit, loadEdit, saveEdit } from "../runtime/storage.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 
@@ -20,6 +21,8 @@ function safeStorage(): Storage | null {
 export class Notebook implements CellHost {
   readonly chapter: string;
   readonly cells: CellView[];
+  /** Cell ids in page order (known before the cell views exist, for labels). */
+  #order: string[];
   #host: KernelHost | null = null;
   /** Cells whose definitions are in the current scope. */
   #ran = new Set<string>();
@@ -31,7 +34,9 @@ export class Notebook implements CellHost {
 
   constructor(root: Document, chapter: string) {
     this.chapter = chapter;
-    this.cells = [...root.querySelectorAll<HTMLElement>("section.cell[data-cell-id]")].map((el) => new CellView(el, this));
+    const sections = [...root.querySelectorAll<HTMLElement>("section.cell[data-cell-id]")];
+    this.#order = sections.map((el) => el.dataset.cellId!);
+    this.cells = sections.map((el) => new CellView(el, this));
     this.#status = root.querySelector(".notebook-status");
     this.#wireBar(root);
     for (const cell of this.cells) this.#restoreEdit(cell);
@@ -40,15 +45,13 @@ export class Notebook implements CellHost {
   }
 
   label(cellId: string): string {
-    const i = this.cells.findIndex((c) => c.id === cellId);
+    const i = this.#order.indexOf(cellId);
     return i === -1 ? `cell ${cellId}` : `cell ${i + 1}`;
   }
 
   get host(): KernelHost {
     if (!this.#host) {
-      const host = new KernelHost({
-        createWorker: () => webWorkerLike(new Worker(new URL("../runtime/worker.ts", import.meta.url), { type: "module", name: "notebook-kernel" })),
-      });
+      const host = createBrowserHost();
       host.onReset((info) => this.#onReset(info));
       host.onUncaught((msg) => {
         const cell = this.cells.find((c) => c.id === msg.cellId);
