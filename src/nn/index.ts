@@ -1,4 +1,10 @@
 /** The public API of the nn library, the one import the course cells use. */
+// Core: the matrix, parameters, the layer contract, seeded randomness, cooperative yielding
+export * from "./matrix.ts";
+export * from "./param.ts";
+export type * from "./layer.ts";
+export * from "./rng.ts";
+export * from "./cooperate.ts";
 // Helper B: scalar autograd, layers, models
 export * from "./value.ts";
 export * from "./dense.ts";
