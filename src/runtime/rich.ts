@@ -59,20 +59,33 @@ export type Rich =
 /** One row of a model summary. */
 export interface RichLayer {
   index: number;
+  /** The layer's name in the model (`dense1`), or its kind. */
+  name: string;
   kind: string;
   description: string;
+  /** Output width, when the model knows it. */
+  outputFeatures: number | null;
   params: number;
 }
 
-/** The gradient-check report fields the page shows (see src/nn gradcheck). */
+/**
+ * The gradient-check report fields the page shows (src/nn/gradcheck.ts:
+ * `checkGradients` reports have `perParam`, `checkScalarFunction` reports have `points`).
+ */
 export interface RichGradCheck {
   ok: boolean;
   band: string;
   maxError: number;
-  meanError: number;
+  meanError: number | null;
   worst: { param: string; index: number[]; analytic: number; numeric: number; error: number } | null;
-  perParam: { name: string; maxError: number; meanError: number; band: string; count: number }[];
+  perParam: { name: string; shape: string; maxError: number; meanError: number; band: string; count: number; total: number | null }[];
+  /** Scalar checks: the points (at most 100). */
+  points: { z: number; analytic: number; numeric: number; error: number; band: string; nearKink: boolean }[];
   kinks: number;
+  checked: number | null;
+  /** Step and seed, so the reader can repeat the check. */
+  h: number | null;
+  seed: number | null;
   problems: string[];
 }
 
@@ -247,7 +260,9 @@ function isLayer(v: object): v is LayerLike {
 interface ModelLike {
   layers: unknown[];
   parameters(): ParamLike[];
+  name?: unknown;
   summary?: () => unknown;
+  summaryRows?: () => unknown;
 }
 
 function isModel(v: object): v is ModelLike {
@@ -257,7 +272,7 @@ function isModel(v: object): v is ModelLike {
 
 function isGradCheckReport(v: object): v is Record<string, unknown> {
   const x = v as Record<string, unknown>;
-  return typeof x.ok === "boolean" && typeof x.maxError === "number" && Array.isArray(x.perParam);
+  return typeof x.ok === "boolean" && typeof x.maxError === "number" && typeof x.band === "string" && (Array.isArray(x.perParam) || Array.isArray(x.points));
 }
 
 function isError(v: object): v is { name?: unknown; message?: unknown; stack?: unknown } {
@@ -292,7 +307,7 @@ function shapeOf(m: unknown): string {
 }
 
 function layerRich(l: unknown, index: number): RichLayer {
-  const layer = l as Partial<LayerLike>;
+  const layer = l as Partial<LayerLike> & { name?: unknown };
   let description = "";
   let params = 0;
   try {
@@ -305,11 +320,26 @@ function layerRich(l: unknown, index: number): RichLayer {
   } catch {
     params = 0;
   }
-  return { index, kind: String(layer.kind ?? ctorName(l as object) ?? "layer"), description, params };
+  const kind = String(layer.kind ?? ctorName(l as object) ?? "layer");
+  return { index, name: typeof layer.name === "string" ? layer.name : kind, kind, description, outputFeatures: null, params };
 }
 
 function modelRich(m: ModelLike): Rich {
   const layers = m.layers.map((l, i) => layerRich(l, i));
+  // Sequential.summaryRows() knows names, output widths and shared-parameter counts: prefer it.
+  try {
+    const rows = typeof m.summaryRows === "function" ? m.summaryRows() : null;
+    if (Array.isArray(rows) && rows.length === layers.length) {
+      rows.forEach((r: Record<string, unknown>, i) => {
+        if (typeof r?.name === "string") layers[i].name = r.name;
+        if (typeof r?.description === "string") layers[i].description = r.description;
+        if (typeof r?.outputFeatures === "number") layers[i].outputFeatures = r.outputFeatures;
+        if (typeof r?.parameters === "number") layers[i].params = r.parameters;
+      });
+    }
+  } catch {
+    // fall back to what the layers say about themselves
+  }
   let totalParams = 0;
   try {
     totalParams = m.parameters().reduce((s, p) => s + paramCount(p), 0);
@@ -323,26 +353,50 @@ function modelRich(m: ModelLike): Rich {
   } catch {
     summaryText = undefined;
   }
-  return { kind: "model", name: ctorName(m) ?? "Model", layers, totalParams, summary: summaryText };
+  const name = typeof m.name === "string" && m.name ? m.name : (ctorName(m) ?? "Model");
+  return { kind: "model", name, layers, totalParams, summary: summaryText };
 }
 
 function num(x: unknown): number {
   return typeof x === "number" ? x : Number.NaN;
 }
 
+function numOrNull(x: unknown): number | null {
+  return typeof x === "number" ? x : null;
+}
+
 function gradCheckRich(r: Record<string, unknown>): RichGradCheck {
   const w = r.worst as Record<string, unknown> | null | undefined;
-  const per = (r.perParam as Record<string, unknown>[]).slice(0, 100);
+  const per = Array.isArray(r.perParam) ? (r.perParam as Record<string, unknown>[]).slice(0, 100) : [];
+  const points = Array.isArray(r.points) ? (r.points as Record<string, unknown>[]).slice(0, 100) : [];
   return {
     ok: r.ok as boolean,
-    band: String(r.band ?? (r.ok ? "good" : "wrong")),
+    band: String(r.band),
     maxError: num(r.maxError),
-    meanError: num(r.meanError),
+    meanError: numOrNull(r.meanError),
     worst: w && typeof w === "object"
-      ? { param: String(w.param ?? ""), index: Array.isArray(w.index) ? w.index.map(Number) : [], analytic: num(w.analytic), numeric: num(w.numeric), error: num(w.error) }
+      ? {
+          param: String(w.param ?? (typeof w.z === "number" ? `z = ${formatNumber(w.z)}` : "")),
+          index: Array.isArray(w.index) ? w.index.map(Number) : [],
+          analytic: num(w.analytic),
+          numeric: num(w.numeric),
+          error: num(w.error),
+        }
       : null,
-    perParam: per.map((p) => ({ name: String(p?.name ?? ""), maxError: num(p?.maxError), meanError: num(p?.meanError), band: String(p?.band ?? ""), count: num(p?.count) })),
+    perParam: per.map((p) => ({
+      name: String(p?.name ?? ""),
+      shape: String(p?.shape ?? ""),
+      maxError: num(p?.maxError),
+      meanError: num(p?.meanError),
+      band: String(p?.band ?? ""),
+      count: num(p?.count),
+      total: numOrNull(p?.total),
+    })),
+    points: points.map((p) => ({ z: num(p?.z), analytic: num(p?.analytic), numeric: num(p?.numeric), error: num(p?.error), band: String(p?.band ?? ""), nearKink: p?.nearKink === true })),
     kinks: typeof r.kinks === "number" ? r.kinks : 0,
+    checked: numOrNull(r.checked),
+    h: numOrNull(r.h),
+    seed: numOrNull(r.seed),
     problems: Array.isArray(r.problems) ? r.problems.slice(0, 50).map(String) : [],
   };
 }
@@ -456,7 +510,7 @@ export function richToText(r: Rich, opts: { quoteStrings?: boolean } = {}): stri
       return `[${r.summary}]`;
     case "model": {
       if (r.summary) return r.summary;
-      const rows = r.layers.map((l) => `  ${l.index}  ${l.description}  ${l.params} params`);
+      const rows = r.layers.map((l) => `  ${l.index}  ${l.name}  ${l.description}  ${l.params} params`);
       return [`${r.name} (${r.layers.length} layers, ${r.totalParams} parameters)`, ...rows].join("\n");
     }
     case "layer":
@@ -466,7 +520,8 @@ export function richToText(r: Rich, opts: { quoteStrings?: boolean } = {}): stri
     case "gradcheck": {
       const g = r.report;
       const lines = [`gradient check: ${g.ok ? "ok" : "FAILED"} (${g.band}), max error ${formatNumber(g.maxError)}`];
-      for (const p of g.perParam) lines.push(`  ${p.name}: max ${formatNumber(p.maxError)} (${p.band})`);
+      for (const p of g.perParam) lines.push(`  ${p.name}${p.shape ? ` ${p.shape}` : ""}: max ${formatNumber(p.maxError)} (${p.band})`);
+      if (g.worst && !g.ok) lines.push(`  worst: ${g.worst.param}${g.worst.index.length ? ` [${g.worst.index.join(", ")}]` : ""} analytic ${formatNumber(g.worst.analytic)} vs numeric ${formatNumber(g.worst.numeric)}`);
       for (const p of g.problems) lines.push(`  ! ${p}`);
       return lines.join("\n");
     }
@@ -477,9 +532,7 @@ export function richToText(r: Rich, opts: { quoteStrings?: boolean } = {}): stri
 
 function matrixText(r: Extract<Rich, { kind: "matrix" }>): string {
   const cells: string[][] = [];
-  const gapCols = new Set(r.colIndex.filter((j, k) => k > 0 && j - r.colIndex[k - 1] > 1).map((_, k) => k));
   const colGapBefore = r.colIndex.map((j, k) => k > 0 && j - r.colIndex[k - 1] > 1);
-  void gapCols;
   r.values.forEach((row, k) => {
     if (k > 0 && r.rowIndex[k] - r.rowIndex[k - 1] > 1) cells.push(r.colIndex.map(() => "⋮"));
     cells.push(row.map(formatNumber));

@@ -263,6 +263,18 @@ describe("outputs", () => {
   });
 });
 
+describe("nn objects", () => {
+  it("a model displays as its layers with parameter counts", async () => {
+    const o = await run("model", 'import { mlp, createRng } from "nn";\nconst net = mlp([2, 4, 3], { rng: createRng(1), hidden: "tanh" });\nnet');
+    expect(o.error).toBeUndefined();
+    expect(o.result).toMatchObject({ kind: "model", totalParams: 2 * 4 + 4 + 4 * 3 + 3 });
+    if (o.result?.kind === "model") {
+      expect(o.result.layers.map((l) => l.params)).toEqual([12, 0, 15]);
+      expect(o.result.summary).toContain("parameters");
+    }
+  });
+});
+
 describe("isolation", () => {
   it("two notebooks do not share globals", async () => {
     const other = createHeadlessNotebook();

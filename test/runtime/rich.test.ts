@@ -1,6 +1,9 @@
 /** toRich(value, options) and richToText(rich). */
 import { describe, expect, it } from "vitest";
+import { checkLayer, checkScalarFunction } from "../../src/nn/gradcheck.ts";
+import { Dense } from "../../src/nn/dense.ts";
 import { Matrix } from "../../src/nn/matrix.ts";
+import { createRng } from "../../src/nn/rng.ts";
 import { createPlot } from "../../src/runtime/plot-spec.ts";
 import { formatNumber, richToText, toRich } from "../../src/runtime/rich.ts";
 
@@ -85,8 +88,8 @@ describe("toRich(value)", () => {
       kind: "model",
       name: "Sequential",
       layers: [
-        { index: 0, kind: "Dense", description: "Dense(2 → 3)", params: 9 },
-        { index: 1, kind: "Activation", description: "tanh", params: 0 },
+        { index: 0, name: "Dense", kind: "Dense", description: "Dense(2 → 3)", outputFeatures: null, params: 9 },
+        { index: 1, name: "Activation", kind: "Activation", description: "tanh", outputFeatures: null, params: 0 },
       ],
       totalParams: 9,
       summary: undefined,
@@ -102,6 +105,19 @@ describe("toRich(value)", () => {
     const r = toRich(report);
     expect(r).toMatchObject({ kind: "gradcheck", report: { ok: false, worst: { param: "0.W", index: [1, 2] } } });
     expect(richToText(r)).toContain("gradient check: FAILED (wrong)");
+  });
+
+  it("real gradient-check reports from src/nn (layer and scalar)", async () => {
+    const rng = createRng(3);
+    const layer = new Dense(3, 2, { rng });
+    const x = Matrix.from([[0.1, -0.2, 0.3], [0.5, 0.4, -0.6]]);
+    const r = toRich(await checkLayer(layer, x, rng));
+    expect(r).toMatchObject({ kind: "gradcheck", report: { ok: true, band: "good" } });
+    if (r.kind === "gradcheck") expect(r.report.perParam.length).toBeGreaterThan(0);
+    expect(structuredClone(r)).toEqual(r);
+    const s = toRich(checkScalarFunction(Math.tanh, (z: number) => 1 - Math.tanh(z) ** 2, [-1, 0, 2]));
+    expect(s).toMatchObject({ kind: "gradcheck", report: { ok: true } });
+    if (s.kind === "gradcheck") expect(s.report.points).toHaveLength(3);
   });
 
   it("a plot spec or a bare mark becomes plot data", () => {
