@@ -109,6 +109,9 @@ describe("imports", () => {
     const o = await run("i6", 'await import("fs")');
     expect(o.error?.message).toBe('unknown module: "fs" (cells can import from "nn")');
   });
+  it("cells cannot replace the runtime's yield hook", async () => {
+    expect((await run("i8", "typeof nn.setYieldHook")).resultText).toBe('"undefined"');
+  });
   it("a named import nn does not export → error", async () => {
     const o = await run("i7", 'import { Nope } from "nn"');
     expect(o.error?.message).toMatch(/"nn" has no export named "Nope"/);
