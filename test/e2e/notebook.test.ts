@@ -1,0 +1,164 @@
+/**
+ * The notebook in real Chromium, against the built site (dist/ is built by
+ * test/setup/build-site.ts and served from a loopback port).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { hasBrowser, launch } from "./browser.ts";
+import { serveStatic } from "./static-server.ts";
+
+const CHAPTER = "/how-this-notebook-works/";
+
+describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    server = await serveStatic("dist");
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(server.url + CHAPTER);
+    return () => expect(pageErrors).toEqual([]);
+  });
+
+  const cell = (id: string) => page.locator(`section.cell[data-cell-id="${id}"]`);
+  const status = (id: string) => cell(id).locator(".cell-status");
+  const output = (id: string) => cell(id).locator(".cell-output");
+  const waitStatus = (id: string, re: RegExp, timeout = 20_000) =>
+    page.waitForFunction(
+      ([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ""),
+      [`section.cell[data-cell-id="${id}"] .cell-status`, re.source] as const,
+      { timeout },
+    );
+  const run = async (id: string) => {
+    await cell(id).locator('[data-action="run"]').click();
+    await waitStatus(id, /done|error|stopped|not run/);
+  };
+  /** Replaces a cell's code through the editor, as a reader would (click, select all, type). */
+  const edit = async (id: string, code: string) => {
+    await cell(id).locator(".cell-code").click();
+    await cell(id).locator(".cm-content").waitFor();
+    await cell(id).locator(".cm-content").focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText(code);
+  };
+  const editorText = (id: string) => cell(id).locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
+
+  it("runs a cell and shows the value of its last expression", async () => {
+    await run("first-cell");
+    await expect(status("first-cell").textContent()).resolves.toMatch(/^done in \d+ ms$/);
+    await expect(output("first-cell").textContent()).resolves.toContain("[0.119203, 0.5, 0.880797]");
+  });
+
+  it("edits and re-runs a cell, marking it modified", async () => {
+    await run("first-cell");
+    await edit("first-cell", "[1, 2, 3].map((x) => x * 10)");
+    expect(await cell("first-cell").locator(".cell-modified").isVisible()).toBe(true);
+    await run("first-cell");
+    await expect(output("first-cell").textContent()).resolves.toContain("[10, 20, 30]");
+  });
+
+  it("runs the cells above first when a reader starts in the middle, and later cells see earlier bindings", async () => {
+    await run("scope-use");
+    expect(await status("first-cell").textContent()).toMatch(/done/);
+    expect(await status("scope-define").textContent()).toMatch(/done/);
+    expect(await output("scope-use").textContent()).toContain("2");
+    await run("scope-use"); // same `runs` binding, shared across cells
+    expect(await output("scope-use").textContent()).toContain("4");
+  });
+
+  it("draws a Plot SVG from a cell", async () => {
+    await run("first-plot");
+    await cell("first-plot").locator(".cell-output svg").first().waitFor({ timeout: 10_000 });
+    expect(await cell("first-plot").locator(".cell-output svg path").count()).toBeGreaterThan(0);
+  });
+
+  it("points an error at the reader's line and highlights it in the editor", async () => {
+    await edit("first-cell", "const a = 1;\nconst b = a + 1;\nconst c = (null as any).missing;\nc");
+    await run("first-cell");
+    expect(await status("first-cell").textContent()).toMatch(/^error/);
+    expect(await output("first-cell").textContent()).toMatch(/TypeError: .*missing.*line 3/);
+    const marked = await cell("first-cell").locator(".cm-error-line").textContent();
+    expect(marked).toContain("null as any");
+  });
+
+  it("stops `while (true) {}`: the page answers within 1 s, the scope is reset, and the next Run works", async () => {
+    await edit("scope-define", "let spins = 0;\nwhile (true) { spins++; }");
+    await cell("scope-define").locator('[data-action="run"]').click();
+    await waitStatus("scope-define", /running/);
+    await page.waitForTimeout(300);
+    await cell("scope-define").locator('[data-action="stop"]').click();
+    // The main thread is free while the worker spins: a click on another cell answers at once.
+    const t0 = Date.now();
+    await cell("first-plot").locator('[data-action="reset"]').click();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await waitStatus("scope-define", /stopped/, 5_000);
+    expect(await status("scope-define").textContent()).toMatch(/scope reset/);
+    expect(await page.locator(".notebook-status").textContent()).toMatch(/scope was reset.*Re-run/);
+    await run("first-cell");
+    await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
+  });
+
+  it("stops a training loop politely and keeps the partly trained model", async () => {
+    await cell("train-live").locator('[data-action="run"]').click();
+    await waitStatus("train-live", /running/);
+    await cell("train-live").locator(".out-progress").waitFor({ timeout: 15_000 });
+    await cell("train-live").locator('[data-action="stop"]').click();
+    await waitStatus("train-live", /stopped/, 5_000);
+    expect(await status("train-live").textContent()).not.toMatch(/scope reset/);
+    await run("after-training");
+    expect(await output("after-training").textContent()).toMatch(/training accuracy: \d+(\.\d)? %/);
+  });
+
+  it("keeps an edit across a reload; Reset restores the original code", async () => {
+    await edit("first-cell", "const kept = 'still here';\nkept");
+    await page.waitForTimeout(500); // saves are debounced by 300 ms
+    await page.reload();
+    await cell("first-cell").locator(".cm-content").waitFor();
+    expect(await editorText("first-cell")).toContain("still here");
+    expect(await cell("first-cell").locator(".cell-modified").isVisible()).toBe(true);
+    await cell("first-cell").locator('[data-action="reset"]').click();
+    await expect.poll(() => editorText("first-cell")).toContain("const z = [-2, 0, 2];");
+    await page.reload();
+    expect(await cell("first-cell").locator(".cm-content").count()).toBe(0); // nothing saved: static code again
+    expect(await cell("first-cell").locator(".cell-code").textContent()).toContain("const z = [-2, 0, 2];");
+  });
+
+  it("caps a 100,000-line log and stays responsive", async () => {
+    await edit("first-cell", "for (let i = 0; i < 100000; i++) console.log('line', i);\n'finished'");
+    await run("first-cell");
+    const text = await output("first-cell").textContent();
+    expect(text).toMatch(/lines dropped/);
+    expect(text).toContain("line 99999");
+    expect(await cell("first-cell").locator(".out-line").count()).toBeLessThan(1500);
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(Date.now() - t0).toBeLessThan(500);
+  });
+
+  it("runs a cell from the keyboard alone (Tab to the code, Ctrl+Enter)", async () => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const inCell = await page.evaluate(() => document.activeElement?.closest("section.cell")?.getAttribute("data-cell-id") ?? null);
+      const onCode = await page.evaluate(() => !!document.activeElement?.closest(".cell-code"));
+      if (inCell === "first-cell" && onCode) break;
+    }
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-cell-id="first-cell"] .cell-code'))).toBe(true);
+    await page.keyboard.press("Control+Enter");
+    await waitStatus("first-cell", /done/);
+    await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
+  });
+});
