@@ -19,6 +19,19 @@ export interface CellHost {
 
 export type CellState = "idle" | "queued" | "running" | "done" | "error" | "stopped" | "skipped";
 
+/** One visually hidden hint per page, shared by every cell's static code. */
+function hintId(): string {
+  const id = "cell-code-hint";
+  if (!document.getElementById(id)) {
+    const hint = document.createElement("p");
+    hint.id = id;
+    hint.className = "visually-hidden";
+    hint.textContent = "Editable code. Ctrl+Enter (Cmd+Enter on a Mac) runs the cell; Shift+Enter runs it and moves to the next cell.";
+    (document.querySelector("main") ?? document.body).append(hint);
+  }
+  return id;
+}
+
 let editorModule: Promise<typeof import("./editor.ts")> | null = null;
 /** CodeMirror loads once per page, on first need. */
 const loadEditor = () => (editorModule ??= import("./editor.ts"));
@@ -78,17 +91,17 @@ export class CellView {
     // The static, highlighted code becomes the editor on first focus or click.
     const pre = this.#codeBox.querySelector("pre");
     if (pre) {
+      // Focusable so keyboard readers reach the code; it becomes the editor on focus.
       pre.tabIndex = 0;
-      pre.setAttribute("role", "button");
-      pre.setAttribute("aria-label", `Edit the code of ${host.label(this.id)} (Ctrl+Enter runs it)`);
+      pre.setAttribute("aria-describedby", hintId());
       const activate = () => void this.mountEditor(true);
       pre.addEventListener("focus", activate, { once: true });
       pre.addEventListener("pointerdown", activate, { once: true });
+      // Keys pressed before CodeMirror has loaded still work.
       pre.addEventListener("keydown", (e) => {
-        if ((e.ctrlKey || e.metaKey || e.shiftKey) && e.key === "Enter") {
-          e.preventDefault();
-          host.run(this, { andNext: e.shiftKey && !e.ctrlKey && !e.metaKey });
-        }
+        if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey || e.shiftKey)) return;
+        e.preventDefault();
+        host.run(this, { andNext: e.shiftKey && !e.ctrlKey && !e.metaKey });
       });
     }
   }

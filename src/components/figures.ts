@@ -30,6 +30,9 @@ export function renderFigure(name: string): string {
   const fn = figures.get(name);
   if (!fn) throw new Error(`figure: unknown figure ${JSON.stringify(name)} (known: ${[...figures.keys()].join(", ") || "none"})`);
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const node = Plot.plot({ ...fn(), document } as Plot.PlotOptions & { document: unknown });
-  return (node as unknown as { outerHTML: string }).outerHTML;
+  const node = Plot.plot({ ...fn(), document } as Plot.PlotOptions & { document: unknown }) as unknown as Element;
+  // The wrapper has role="img" and the caption as its name; Plot's aria-labels
+  // on <g> elements are not valid ARIA inside it.
+  node.setAttribute("aria-hidden", "true");
+  return node.outerHTML;
 }

@@ -19,5 +19,9 @@ export function renderPlot(spec: PlotData): SVGSVGElement | HTMLElement {
     // Data-less marks (frame, grids, axes) take their options first.
     return m.data === null ? fn(m.options) : fn(m.data, m.options);
   });
-  return Plot.plot({ ...(rest as Plot.PlotOptions), marks });
+  const figure = Plot.plot({ ...(rest as Plot.PlotOptions), marks });
+  // The container carries the accessible name (role="img"); Plot's own
+  // aria-labels on <g> elements are not valid ARIA there.
+  figure.setAttribute("aria-hidden", "true");
+  return figure;
 }
