@@ -75,9 +75,9 @@ export interface HistoryEntry {
   step: number;
   /** Epoch, from 1. */
   epoch: number;
-  /** Batch loss. */
+  /** Batch loss, from this step's forward pass (before its update). */
   loss: number;
-  /** Batch accuracy (classification only). */
+  /** Batch accuracy from the same forward pass (classification only). */
   accuracy?: number;
   /** Learning rate used. */
   lr: number;
