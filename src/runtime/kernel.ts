@@ -185,7 +185,11 @@ export function createKernel(env: KernelEnv): Kernel {
   };
   const throttle = (run: RunState, t: Throttled, make: () => WorkerToHost | null, urgent = false): void => {
     const wait = t.lastSent + throttleMs - now();
-    if ((urgent || wait <= 0) && t.timer === null) {
+    if (urgent || wait <= 0) {
+      // Sending from inside the caller (not only from the timer) keeps a
+      // synchronous loop's display live: the page is not blocked by it.
+      if (t.timer !== null) T.clearTimeout(t.timer as ReturnType<typeof setTimeout>);
+      t.timer = null;
       sendNow(run, t, make);
       return;
     }
