@@ -16,9 +16,6 @@ export interface NodeWorkerOptions {
 export function createNodeWorker(options: NodeWorkerOptions = {}): WorkerLike {
   const worker = new Worker(new URL("./node-worker-entry.ts", import.meta.url), {
     workerData: { nnModule: options.nnModule },
-    // The cell console is captured; this keeps stray engine output out of the test log.
-    stdout: false,
-    stderr: false,
   });
   let crash: ((reason: string) => void) | null = null;
   let terminated = false;

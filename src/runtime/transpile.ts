@@ -131,10 +131,9 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
     const { line, column } = offsetToLineCol(js, pos);
     return { ok: false, error: { message, line, column: alignColumn(lineText(js, line), lineText(source, line), column) + 1 } };
   };
-  const declare = (name: string, pos: number): string | null => {
+  const declare = (name: string): string | null => {
     if (reserved.has(name)) return `cannot redefine the global "${name}" in a cell (every cell shares it); choose another name`;
     if (!names.includes(name)) names.push(name);
-    void pos;
     return null;
   };
 
@@ -165,7 +164,7 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
         const decls = stmt.declarations as AnyNode[];
         for (const d of decls) {
           for (const id of patternNames(d.id as AnyNode)) {
-            const problem = declare(id.name as string, id.start);
+            const problem = declare(id.name as string);
             if (problem) return fail(problem, id.start);
           }
         }
@@ -187,14 +186,14 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
       }
       case "FunctionDeclaration": {
         const id = stmt.id as AnyNode;
-        const problem = declare(id.name as string, id.start);
+        const problem = declare(id.name as string);
         if (problem) return fail(problem, id.start);
         functions.push(id.name as string);
         break;
       }
       case "ClassDeclaration": {
         const id = stmt.id as AnyNode;
-        const problem = declare(id.name as string, id.start);
+        const problem = declare(id.name as string);
         if (problem) return fail(problem, id.start);
         edits.push({ start: stmt.start, end: stmt.start, text: `;${id.name} = ` });
         edits.push({ start: stmt.end, end: stmt.end, text: ";" });
@@ -211,7 +210,7 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
         const named: string[] = [];
         for (const s of stmt.specifiers as AnyNode[]) {
           const local = (s.local as AnyNode).name as string;
-          const problem = declare(local, s.start);
+          const problem = declare(local);
           if (problem) return fail(problem, s.start);
           if (s.type === "ImportSpecifier") {
             const imported = s.imported as AnyNode;

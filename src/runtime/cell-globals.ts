@@ -1,0 +1,42 @@
+/**
+ * What a cell can use without importing it, as TypeScript declarations: for
+ * an editor's completions and hover types, or for type-checking cell code
+ * with a compiler host that maps the module "nn" to src/nn/index.ts. Kept as
+ * text (not an ambient .d.ts in src/) so these globals do not leak into the
+ * project's own type-checking.
+ */
+import { MARK_NAMES } from "./plot-spec.ts";
+
+/** Ambient declarations of the globals the kernel installs for cells. */
+export const CELL_GLOBALS_DTS = `
+import type * as NN from "nn";
+declare global {
+  /** The nn library (same as \`import * as nn from "nn"\`). */
+  const nn: typeof NN;
+  /** Thrown at a cooperation point after the reader pressed Stop. */
+  class Interrupted extends Error {}
+  interface DisplayHandle {
+    readonly id: string;
+    /** Redraws the output in place (about 60 times a second at most; the last value always shows). */
+    update(value: unknown): void;
+  }
+  /** Shows a value (or a Plot.plot(...) description) as a new output of this cell. */
+  function display(value: unknown, options?: { id?: string }): DisplayHandle;
+  /** Reports progress of a long loop; the page shows a bar with percentage and ETA. */
+  function progress(p: { done: number; total: number; label?: string; id?: string }): void;
+  interface ProgressBar {
+    tick(n?: number): void;
+    set(done: number): void;
+    finish(): void;
+  }
+  function progressBar(total: number, options?: { label?: string; id?: string }): ProgressBar;
+  type PlotMark = { readonly mark: string; plot(options?: Record<string, unknown>): PlotSpec };
+  type PlotSpec = { readonly kind: "plot"; readonly options: Record<string, unknown> };
+  type PlotMarkFn = (data?: unknown, options?: Record<string, unknown>) => PlotMark;
+  /** Observable Plot's API names; builds a description the page draws. Channels may be functions. */
+  const Plot: { plot(options?: Record<string, unknown>): PlotSpec } & {
+    [K in ${MARK_NAMES.map((m) => JSON.stringify(m)).join(" | ")}]: PlotMarkFn;
+  };
+}
+export {};
+`;
