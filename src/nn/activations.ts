@@ -27,6 +27,13 @@ export interface ActivationFunction {
   readonly saturates: boolean;
   /** Where f′ vanishes: on both sides, only for negative z, or nowhere. */
   readonly saturation: "both" | "negative" | "none";
+  /**
+   * Whether f is twice continuously differentiable everywhere, so central
+   * differences of a network using it agree with backprop to ~1e-7. False for
+   * relu-like units and step (kinks) and for elu (f″ jumps at 0 even when f′
+   * does not); gradient checks then accept errors up to 1e-4.
+   */
+  readonly smooth?: boolean;
   /** Points where f′ jumps (f is not differentiable there); gradient checks avoid them. */
   readonly kinks: readonly number[];
   /** f in TeX, for the course's tables. */
@@ -50,6 +57,7 @@ export const step: ActivationFunction = {
   zeroCentred: false,
   saturates: true,
   saturation: "both",
+  smooth: false,
   kinks: [0],
   formula: "H(z) = \\begin{cases} 1 & z \\ge 0 \\\\ 0 & z < 0 \\end{cases}",
   derivative: "H'(z) = 0 \\quad (z \\ne 0)",
@@ -71,6 +79,7 @@ export const sigmoid: ActivationFunction = {
   zeroCentred: false,
   saturates: true,
   saturation: "both",
+  smooth: true,
   kinks: [],
   formula: "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
   derivative: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))",
@@ -94,6 +103,7 @@ export const tanh: ActivationFunction = {
   zeroCentred: true,
   saturates: true,
   saturation: "both",
+  smooth: true,
   kinks: [],
   formula: "\\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
   derivative: "\\tanh'(z) = 1 - \\tanh^2(z)",
@@ -113,6 +123,7 @@ export const relu: ActivationFunction = {
   zeroCentred: false,
   saturates: true,
   saturation: "negative",
+  smooth: false,
   kinks: [0],
   formula: "\\operatorname{relu}(z) = \\max(0, z)",
   derivative: "\\operatorname{relu}'(z) = \\begin{cases} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{cases}",
@@ -141,6 +152,7 @@ export function createLeakyRelu(alpha = 0.01): ActivationFunction {
     zeroCentred: false,
     saturates: alpha === 0,
     saturation: alpha === 0 ? "negative" : "none",
+    smooth: alpha === 1,
     kinks: alpha === 1 ? [] : [0],
     formula: `\\operatorname{leakyRelu}(z) = \\max(${alpha}z, z)`,
     derivative: `\\operatorname{leakyRelu}'(z) = \\begin{cases} 1 & z > 0 \\\\ ${alpha} & z \\le 0 \\end{cases}`,
@@ -170,6 +182,7 @@ export function createElu(alpha = 1): ActivationFunction {
     zeroCentred: false,
     saturates: true,
     saturation: "negative",
+    smooth: false,
     kinks: alpha === 1 ? [] : [0],
     formula: `\\operatorname{elu}(z) = \\begin{cases} z & z > 0 \\\\ ${alpha}(e^{z} - 1) & z \\le 0 \\end{cases}`,
     derivative: `\\operatorname{elu}'(z) = \\begin{cases} 1 & z > 0 \\\\ ${alpha}e^{z} & z \\le 0 \\end{cases}`,
@@ -192,6 +205,7 @@ export const softplus: ActivationFunction = {
   zeroCentred: false,
   saturates: true,
   saturation: "negative",
+  smooth: true,
   kinks: [],
   formula: "\\operatorname{softplus}(z) = \\log(1 + e^{z})",
   derivative: "\\operatorname{softplus}'(z) = \\sigma(z)",
@@ -206,6 +220,7 @@ export const identity: ActivationFunction = {
   zeroCentred: true,
   saturates: false,
   saturation: "none",
+  smooth: true,
   kinks: [],
   formula: "f(z) = z",
   derivative: "f'(z) = 1",

@@ -30,3 +30,4 @@ export * from "./init.ts";
 export * from "./activations.ts";
 export * from "./softmax.ts";
 export * from "./losses.ts";
+export * from "./gradcheck.ts";
