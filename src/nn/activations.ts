@@ -19,6 +19,13 @@ export interface ActivationFunction {
   f(z: number): number;
   /** The derivative f′(z) (at a kink: the convention given in the TSDoc of that activation). */
   df(z: number): number;
+  /**
+   * The same derivative written through the output a = f(z) (σ′ = a(1 − a),
+   * tanh′ = 1 − a²): lets a layer's backward pass skip recomputing f. Every
+   * built-in activation has it; it is optional for custom ones
+   * (`activationGradFromOutput` then throws).
+   */
+  dfFromOutput?(a: number): number;
   /** Output range [lo, hi] (±Infinity when unbounded). */
   readonly range: readonly [number, number];
   /** True when outputs are centred on 0 (f(0) = 0 and both signs occur), which keeps the next layer's inputs balanced. */
@@ -53,6 +60,7 @@ export const step: ActivationFunction = {
   name: "step",
   f: (z) => (z >= 0 ? 1 : 0),
   df: (_z) => 0,
+  dfFromOutput: (_a) => 0,
   range: [0, 1],
   zeroCentred: false,
   saturates: true,
@@ -75,6 +83,7 @@ export const sigmoid: ActivationFunction = {
     const s = sigmoidValue(z);
     return s * (1 - s);
   },
+  dfFromOutput: (a) => a * (1 - a),
   range: [0, 1],
   zeroCentred: false,
   saturates: true,
@@ -99,6 +108,7 @@ export const tanh: ActivationFunction = {
     const t = Math.tanh(z);
     return 1 - t * t;
   },
+  dfFromOutput: (a) => 1 - a * a,
   range: [-1, 1],
   zeroCentred: true,
   saturates: true,
@@ -119,6 +129,7 @@ export const relu: ActivationFunction = {
   name: "relu",
   f: (z) => (z > 0 ? z : 0),
   df: (z) => (z > 0 ? 1 : 0),
+  dfFromOutput: (a) => (a > 0 ? 1 : 0),
   range: [0, Infinity],
   zeroCentred: false,
   saturates: true,
@@ -148,6 +159,7 @@ export function createLeakyRelu(alpha = 0.01): ActivationFunction {
     name: "leakyRelu",
     f: (z) => (z > 0 ? z : alpha * z),
     df: (z) => (z > 0 ? 1 : alpha),
+    dfFromOutput: (a) => (a > 0 ? 1 : alpha),
     range: [alpha > 0 ? -Infinity : 0, Infinity],
     zeroCentred: false,
     saturates: alpha === 0,
@@ -178,6 +190,7 @@ export function createElu(alpha = 1): ActivationFunction {
     // expm1 keeps precision for small negative z, where e^z − 1 would cancel.
     f: (z) => (z > 0 ? z : alpha * Math.expm1(z)),
     df: (z) => (z > 0 ? 1 : alpha * Math.exp(z)),
+    dfFromOutput: (a) => (a > 0 ? 1 : a + alpha),
     range: [-alpha, Infinity],
     zeroCentred: false,
     saturates: true,
@@ -201,6 +214,7 @@ export const softplus: ActivationFunction = {
   name: "softplus",
   f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
   df: sigmoidValue,
+  dfFromOutput: (a) => -Math.expm1(-a),
   range: [0, Infinity],
   zeroCentred: false,
   saturates: true,
@@ -216,6 +230,7 @@ export const identity: ActivationFunction = {
   name: "identity",
   f: (z) => z,
   df: (_z) => 1,
+  dfFromOutput: (_a) => 1,
   range: [-Infinity, Infinity],
   zeroCentred: true,
   saturates: false,
@@ -281,5 +296,26 @@ export function activationGrad(act: ActivationFunction | string, z: Matrix, dA: 
   assertSameShape("activationGrad", z, res);
   const Z = z.data, D = dA.data, R = res.data, df = a.df;
   for (let i = 0; i < Z.length; i++) R[i] = D[i] * df(Z[i]);
+  return res;
+}
+
+/**
+ * Backward through an activation from its output: dZ = dA ⊙ f′ computed as
+ * `dfFromOutput(A)`, where A = f(Z) is the activation's output. Same result as
+ * `activationGrad(act, Z, dA)` (up to rounding) without evaluating f again, so
+ * a layer can keep A instead of Z.
+ * @param out optional destination (may be dA or A).
+ * @throws `activationGradFromOutput: shape mismatch 3x2 vs 2x3`, or when the activation has no `dfFromOutput`.
+ */
+export function activationGradFromOutput(act: ActivationFunction | string, a: Matrix, dA: Matrix, out?: Matrix): Matrix {
+  const fn = activation(act);
+  if (typeof fn.dfFromOutput !== "function") {
+    throw new Error(`activationGradFromOutput: ${fn.name} has no dfFromOutput; use activationGrad with the input`);
+  }
+  assertSameShape("activationGradFromOutput", a, dA);
+  const res = out ?? new Matrix(a.rows, a.cols);
+  assertSameShape("activationGradFromOutput", a, res);
+  const A = a.data, D = dA.data, R = res.data, dfo = fn.dfFromOutput;
+  for (let i = 0; i < A.length; i++) R[i] = D[i] * dfo(A[i]);
   return res;
 }

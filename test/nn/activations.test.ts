@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Matrix } from "../../src/nn/matrix.ts";
 import { createRng } from "../../src/nn/rng.ts";
 import {
-  activation, activationGrad, activationNames, applyActivation, createElu, createLeakyRelu, elu, identity, leakyRelu,
+  activation, activationGrad, activationGradFromOutput, activationNames, applyActivation, createElu, createLeakyRelu, elu, identity, leakyRelu,
   relu, sigmoid, softplus, step, tanh, type ActivationFunction,
 } from "../../src/nn/activations.ts";
 
@@ -153,5 +153,30 @@ describe("activationGrad(act, Z, dA, out?)", () => {
   });
   it("throws naming both shapes", () => {
     expect(() => activationGrad("tanh", new Matrix(3, 2), new Matrix(2, 3))).toThrow("activationGrad: shape mismatch 3x2 vs 2x3");
+  });
+});
+
+describe("activation.dfFromOutput(a) and activationGradFromOutput(act, A, dA, out?)", () => {
+  it("equals df(z) written through a = f(z), for every activation", () => {
+    const rng = createRng(9);
+    for (const act of all) {
+      for (let t = 0; t < 300; t++) {
+        const z = rng.uniform(-8, 8);
+        expect(Math.abs((act.dfFromOutput as (a: number) => number)(act.f(z)) - act.df(z)), `${act.name} at ${z}`).toBeLessThan(1e-12);
+      }
+      // at the kink z = 0 it keeps the documented convention
+      expect((act.dfFromOutput as (a: number) => number)(act.f(0))).toBe(act.df(0));
+    }
+  });
+  it("matches activationGrad on matrices and checks shapes", () => {
+    const z = Matrix.from([[-2, -0.5, 0, 0.7, 3]]);
+    const dA = Matrix.from([[1, 2, 3, 4, 5]]);
+    for (const name of ["sigmoid", "tanh", "relu", "leakyRelu", "elu", "softplus"]) {
+      const g1 = activationGrad(name, z, dA);
+      const g2 = activationGradFromOutput(name, applyActivation(name, z), dA);
+      for (let k = 0; k < 5; k++) expect(g2.data[k]).toBeCloseTo(g1.data[k], 12);
+    }
+    expect(() => activationGradFromOutput("tanh", new Matrix(3, 2), new Matrix(2, 3))).toThrow("activationGradFromOutput: shape mismatch 3x2 vs 2x3");
+    expect(() => activationGradFromOutput({ ...tanh, name: "mine", dfFromOutput: undefined }, z, dA)).toThrow("activationGradFromOutput: mine has no dfFromOutput");
   });
 });
