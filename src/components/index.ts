@@ -3,6 +3,7 @@
  * pass this map to MDX, so chapters need no imports and hold no logic.
  */
 import Cell from "./Cell.astro";
+import Exercise from "./Exercise.astro";
 import Figure from "./Figure.astro";
 
-export const components = { Cell, Figure };
+export const components = { Cell, Exercise, Figure };

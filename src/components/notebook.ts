@@ -34,7 +34,7 @@ export class Notebook implements CellHost {
 
   constructor(root: Document, chapter: string) {
     this.chapter = chapter;
-    const sections = [...root.querySelectorAll<HTMLElement>("section.cell[data-cell-id]")];
+    const sections = [...root.querySelectorAll<HTMLElement>("section.cell[data-cell-id]:not(.exercise-cell)")];
     this.#order = sections.map((el) => el.dataset.cellId!);
     this.cells = sections.map((el) => new CellView(el, this));
     this.#status = root.querySelector(".notebook-status");
@@ -195,7 +195,7 @@ export class Notebook implements CellHost {
 /** Starts the notebook on a chapter page (called once from the Cell component's script). */
 export function startNotebook(): Notebook | null {
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
-  if (!chapter || !document.querySelector("section.cell")) return null;
+  if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
   const nb = new Notebook(document, chapter);
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
   return nb;
