@@ -82,7 +82,36 @@ function kernel(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Flo
         C[c3 + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
-    for (; k < K; k++) {
+    // The last K mod 4 values of k in one pass (matters when K itself is 1–3,
+    // e.g. the 2 inputs of a first layer or the 3 classes of a last one).
+    const rem = K - k;
+    if (rem === 3) {
+      const q0 = k * cs, q1 = q0 + cs, q2 = q1 + cs;
+      const a00 = A[p0 + q0], a01 = A[p0 + q1], a02 = A[p0 + q2];
+      const a10 = A[p1 + q0], a11 = A[p1 + q1], a12 = A[p1 + q2];
+      const a20 = A[p2 + q0], a21 = A[p2 + q1], a22 = A[p2 + q2];
+      const a30 = A[p3 + q0], a31 = A[p3 + q1], a32 = A[p3 + q2];
+      const b0 = k * n, b1 = b0 + n, b2 = b1 + n;
+      for (let j = 0; j < n; j++) {
+        const x0 = B[b0 + j], x1 = B[b1 + j], x2 = B[b2 + j];
+        C[c0 + j] += a00 * x0 + a01 * x1 + a02 * x2;
+        C[c1 + j] += a10 * x0 + a11 * x1 + a12 * x2;
+        C[c2 + j] += a20 * x0 + a21 * x1 + a22 * x2;
+        C[c3 + j] += a30 * x0 + a31 * x1 + a32 * x2;
+      }
+    } else if (rem === 2) {
+      const q0 = k * cs, q1 = q0 + cs;
+      const a00 = A[p0 + q0], a01 = A[p0 + q1], a10 = A[p1 + q0], a11 = A[p1 + q1];
+      const a20 = A[p2 + q0], a21 = A[p2 + q1], a30 = A[p3 + q0], a31 = A[p3 + q1];
+      const b0 = k * n, b1 = b0 + n;
+      for (let j = 0; j < n; j++) {
+        const x0 = B[b0 + j], x1 = B[b1 + j];
+        C[c0 + j] += a00 * x0 + a01 * x1;
+        C[c1 + j] += a10 * x0 + a11 * x1;
+        C[c2 + j] += a20 * x0 + a21 * x1;
+        C[c3 + j] += a30 * x0 + a31 * x1;
+      }
+    } else if (rem === 1) {
       const q = k * cs;
       const a0 = A[p0 + q], a1 = A[p1 + q], a2 = A[p2 + q], a3 = A[p3 + q];
       const b0 = k * n;

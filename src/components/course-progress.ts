@@ -1,0 +1,73 @@
+/**
+ * The course index's view of progress: passed exercises per chapter, and
+ * export / import / reset of the progress file.
+ */
+import { exerciseState, exportProgress, importProgress, loadProgress, resetProgress } from "./progress.ts";
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function render(store: Storage | null): void {
+  const file = loadProgress(store);
+  for (const li of document.querySelectorAll<HTMLElement>("li[data-exercises]")) {
+    let keys: string[] = [];
+    try {
+      keys = JSON.parse(li.dataset.exercises ?? "[]");
+    } catch {
+      /* built by us; never malformed in practice */
+    }
+    if (!keys.length) continue;
+    const passed = keys.filter((k) => exerciseState(file, k) === "passed").length;
+    const tried = keys.filter((k) => exerciseState(file, k) === "tried").length;
+    const bar = li.querySelector("progress");
+    const text = li.querySelector(".chapter-progress-text");
+    if (bar) bar.value = passed;
+    if (text) text.textContent = `${passed} of ${keys.length} exercises passed${tried ? `, ${tried} tried` : ""}`;
+  }
+}
+
+/** Wires the index page. */
+export function startCourseProgress(): void {
+  const store = safeStorage();
+  const message = document.querySelector<HTMLElement>(".progress-message");
+  const say = (text: string) => {
+    if (message) message.textContent = text;
+  };
+  render(store);
+  addEventListener("storage", () => render(store)); // another tab passed an exercise
+  addEventListener("pageshow", () => render(store)); // back/forward cache
+
+  document.querySelector('[data-progress="export"]')?.addEventListener("click", () => {
+    const blob = new Blob([exportProgress(store)], { type: "application/json" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = `how-networks-learn-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    say("Progress exported.");
+  });
+  document.querySelector<HTMLInputElement>('[data-progress="import"]')?.addEventListener("change", async (e) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    try {
+      const { imported, saved } = importProgress(store, await file.text());
+      say(saved.ok ? `Imported progress for ${imported} exercise${imported === 1 ? "" : "s"}.` : `Could not save the imported progress: ${saved.reason}.`);
+    } catch (err) {
+      say((err as Error).message);
+    }
+    render(store);
+  });
+  document.querySelector('[data-progress="reset"]')?.addEventListener("click", () => {
+    if (!confirm("Forget which exercises you have tried and passed on this device? Your code edits are kept.")) return;
+    resetProgress(store);
+    render(store);
+    say("Progress reset.");
+  });
+}

@@ -1,0 +1,190 @@
+/**
+ * The authoring format of a self-graded exercise.
+ *
+ * An exercise folder (`content/<chapter>/exercises/<id>/`) holds `exercise.ts`
+ * (`export default defineExercise({...})`), the reader's `starter.ts`, the
+ * reference `solution.ts` and `wrong/*.ts`, typical wrong answers the grader
+ * must reject. The check spec below holds only DATA and REFERENCE functions
+ * (from the nn library); how a check grades lives in the grader, so every
+ * exercise of a kind is graded the same way.
+ */
+import type { Matrix } from "../../nn/matrix.ts";
+import type { Optimizer } from "../../nn/optimizer.ts";
+import type { Rng } from "../../nn/rng.ts";
+
+/** A closed interval [lo, hi] to draw from (integers where a count or size is meant). */
+export type Range = readonly [number, number];
+
+/** Batch sizes to check at: a fixed size, or a range to draw one from (the default is `[1, [2, 6]]`). */
+export type BatchSizes = readonly (number | Range)[];
+
+/** A set of scalar points, drawn uniformly from `range` (and its mirror image when `symmetric`). */
+export interface PointSet {
+  /** Shown as the part's name, e.g. `"large inputs"`. */
+  label: string;
+  range: Range;
+  count: number;
+  /** Also draw from [−hi, −lo] (half the points each side). */
+  symmetric?: boolean;
+}
+
+/**
+ * (a) A scalar derivative: the learner's `fn(x)` against central differences
+ * of the reference `f` at random points (points near `kinks` are re-drawn).
+ */
+export interface DerivativeCheck {
+  kind: "derivative";
+  /** The learner's function, e.g. `"tanhPrime"` (must be one of `entry`). */
+  fn: string;
+  /** The reference function whose derivative is asked for. */
+  f: (x: number) => number;
+  /** The variable's name in messages (default `"x"`). */
+  variable?: string;
+  /** How f is written in messages, e.g. `"x² + 3x"`. */
+  formula?: string;
+  /** Where to check; one part per set. */
+  points: readonly PointSet[];
+  /** Points where f′ jumps; test points keep at least 1e-3 away. */
+  kinks?: readonly number[];
+}
+
+/**
+ * (a) A backward function `fn(x, dOut) → dX` of an element-wise or row-wise
+ * map: checked against central differences of L = Σ forward(x) ⊙ dOut, whose
+ * gradient with respect to x is exactly what backward must return.
+ */
+export interface BackwardCheck {
+  kind: "backward";
+  fn: string;
+  /** The reference forward map, x → out (same number of rows). */
+  forward: (x: Matrix) => Matrix;
+  /** Range of the entries of x (and, when `kinks` is given, kept at least 1e-3 away from them). */
+  x: Range;
+  /** Range of the number of columns of x. */
+  cols: Range;
+  /** Batch sizes (rows of x); default `[1, [2, 6]]`. */
+  batches?: BatchSizes;
+  /** Values of an entry of x where the forward map has a kink (e.g. `relu.kinks`). */
+  kinks?: readonly number[];
+}
+
+/** The named matrices of one random instance of a model check. */
+export type NamedMatrices = Record<string, Matrix>;
+
+/**
+ * (b) A whole model's gradients: the learner's `fn(...args)` returns an object
+ * of gradients, checked against central differences of the reference loss
+ * with respect to every parameter.
+ */
+export interface ModelCheck {
+  kind: "model";
+  fn: string;
+  /** Names of the values passed to `fn`, in order (all drawn by `setup`). */
+  args: readonly string[];
+  /** Draws one random instance for a batch size: inputs, targets and parameters by name (shapes may be random too). */
+  setup: (rng: Rng, batchSize: number) => NamedMatrices;
+  /** The parameters, each with the key under which `fn` returns its gradient, e.g. `{ W1: "dW1" }`. */
+  grads: Readonly<Record<string, string>>;
+  /** The reference loss at the given values (uses only the nn library). */
+  loss: (values: NamedMatrices) => number;
+  /** Batch sizes; default `[1, [2, 6]]`. */
+  batches?: BatchSizes;
+}
+
+/** One family of inputs for a value check, e.g. logits around ±1000. */
+export interface ValueCase {
+  label: string;
+  /** Draws an input (its shape too). */
+  make: (rng: Rng) => Matrix;
+}
+
+/** (c) A value function `fn(x) → y` against the reference at random and hard inputs. */
+export interface ValueCheck {
+  kind: "value";
+  fn: string;
+  reference: (x: Matrix) => Matrix;
+  /** One part per case. */
+  cases: readonly ValueCase[];
+}
+
+/** The small problem an update rule must make progress on. */
+export interface UpdateProblem {
+  /** Shown in messages, e.g. `"the quadratic ½(w₀² + 50·w₁²)"`. */
+  label: string;
+  loss: (w: Matrix) => number;
+  gradient: (w: Matrix) => Matrix;
+  start: Matrix;
+  hyper: Readonly<Record<string, number>>;
+  steps: number;
+  /** The final loss must be below this fraction of the initial loss (default 0.01). */
+  reduceTo?: number;
+}
+
+/**
+ * (d) An update rule `fn(...args) → { w, ...state }` (e.g. one momentum step),
+ * against the reference optimiser for k steps on random gradients, then on a
+ * small problem where it must reduce the loss. Only the weights are compared:
+ * equivalent ways of storing the state (v ← μv + g or v ← μv − lr·g) both pass.
+ */
+export interface UpdateCheck {
+  kind: "update";
+  fn: string;
+  /** Argument names in order: `"w"`, `"grad"`, the state names and the hyper-parameter names. */
+  args: readonly string[];
+  /** State the learner threads from one call to the next, each starting as zeros of w's shape. */
+  state: readonly string[];
+  /** Draws the hyper-parameters of one check. */
+  hyper: (rng: Rng) => Record<string, number>;
+  /** A fresh reference optimiser (from nn) with those hyper-parameters. */
+  reference: (hyper: Readonly<Record<string, number>>) => Optimizer;
+  /** Number of steps compared with the reference. */
+  steps: Range;
+  /** Shape of w: rows and columns. */
+  rows: Range;
+  cols: Range;
+  problem: UpdateProblem;
+}
+
+/** Any check. */
+export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck;
+
+/** An exercise, as `exercise.ts` default-exports it. */
+export interface ExerciseDef {
+  /** The folder name, e.g. `"tanh-derivative"`. */
+  id: string;
+  title: string;
+  /** Names the learner must define (functions), e.g. `["tanhPrime"]`. */
+  entry: readonly string[];
+  check: CheckSpec;
+  /** Three hints, vague to specific. */
+  hints: readonly [string, string, string];
+  /** Budget for the learner's code during grading, in ms (default 10 000). */
+  timeLimitMs?: number;
+}
+
+/** Default grading budget: generous for a few hundred calls of a slow but honest answer. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Declares an exercise. Checks the definition (so a typo fails when the
+ * exercise is loaded, in tests and at build time) and freezes it.
+ * @throws `exercise tanh-derivative: check.fn "tanhPrim" is not in entry (tanhPrime)`, and similar.
+ */
+export function defineExercise(def: ExerciseDef): ExerciseDef {
+  const where = `exercise ${String(def?.id)}`;
+  if (typeof def.id !== "string" || !SLUG.test(def.id)) throw new Error(`${where}: id must be a lowercase slug like "tanh-derivative"`);
+  if (typeof def.title !== "string" || !def.title.trim()) throw new Error(`${where}: title is missing`);
+  if (!Array.isArray(def.entry) || def.entry.length === 0) throw new Error(`${where}: entry must list the names the learner defines`);
+  for (const name of def.entry) if (typeof name !== "string" || !IDENT.test(name)) throw new Error(`${where}: entry name ${String(name)} is not an identifier`);
+  if (!def.entry.includes(def.check?.fn)) throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
+  if (!Array.isArray(def.hints) || def.hints.length !== 3 || def.hints.some((h) => typeof h !== "string" || !h.trim())) {
+    throw new Error(`${where}: hints must be three non-empty strings, vague to specific`);
+  }
+  if (def.timeLimitMs !== undefined && !(def.timeLimitMs > 0)) throw new Error(`${where}: timeLimitMs must be > 0`);
+  const kinds = ["derivative", "backward", "model", "value", "update"];
+  if (!kinds.includes(def.check.kind)) throw new Error(`${where}: unknown check kind ${String(def.check.kind)} (known: ${kinds.join(", ")})`);
+  return Object.freeze({ ...def, entry: Object.freeze([...def.entry]), hints: Object.freeze([...def.hints]) as unknown as ExerciseDef["hints"] });
+}

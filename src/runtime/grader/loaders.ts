@@ -1,0 +1,53 @@
+/**
+ * Finding exercises by id. Exercise modules live at
+ * `content/<chapter-folder>/exercises/<exercise-id>/exercise.ts` and are keyed
+ * `"<chapter-folder>/<exercise-id>"`; a bare exercise id works when only one
+ * chapter has an exercise of that name.
+ */
+import type { ExerciseDef } from "./exercise.ts";
+import type { ExerciseLoader } from "./install.ts";
+
+const PATH = /(?:^|\/)content\/([^/]+)\/exercises\/([^/]+)\/exercise\.ts$/;
+
+/** `".../content/02-activation-functions/exercises/tanh-derivative/exercise.ts"` → `"02-activation-functions/tanh-derivative"` (null for other paths). */
+export function exerciseKey(path: string): string | null {
+  const m = PATH.exec(path.replace(/\\/g, "/"));
+  return m ? `${m[1]}/${m[2]}` : null;
+}
+
+/**
+ * The key an id refers to: itself when known, else the one key ending in `/<id>`.
+ * @throws `unknown exercise: foo (known: …)` or `ambiguous exercise id: foo (…); add the chapter folder`.
+ */
+export function resolveExerciseKey(keys: readonly string[], id: string): string {
+  if (keys.includes(id)) return id;
+  const matches = keys.filter((k) => k.endsWith(`/${id}`));
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) throw new Error(`ambiguous exercise id: ${id} (${matches.join(", ")}); add the chapter folder`);
+  throw new Error(`unknown exercise: ${id} (known: ${[...keys].sort().join(", ") || "none"})`);
+}
+
+/** The default export of an exercise module, checked. */
+export function exerciseFromModule(key: string, mod: unknown): ExerciseDef {
+  const def = (mod as { default?: unknown } | null)?.default as ExerciseDef | undefined;
+  if (!def || typeof def !== "object" || typeof def.id !== "string" || !def.check) {
+    throw new Error(`exercise ${key}: exercise.ts must \`export default defineExercise({...})\``);
+  }
+  return def;
+}
+
+/**
+ * A loader over Vite's `import.meta.glob("/content/*\/exercises/*\/exercise.ts")`
+ * (lazy: an exercise's module, and the references it imports, load on first use).
+ */
+export function globExerciseLoader(modules: Record<string, () => Promise<unknown>>): ExerciseLoader {
+  const byKey = new Map<string, () => Promise<unknown>>();
+  for (const [path, load] of Object.entries(modules)) {
+    const key = exerciseKey(path);
+    if (key) byKey.set(key, load);
+  }
+  return async (id) => {
+    const key = resolveExerciseKey([...byKey.keys()], id);
+    return exerciseFromModule(key, await (byKey.get(key) as () => Promise<unknown>)());
+  };
+}

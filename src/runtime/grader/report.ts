@@ -1,0 +1,115 @@
+/**
+ * What the grader tells the page: one plain, JSON-safe object per grading.
+ *
+ * The page renders it (the Exercise component); nothing in it is HTML. The
+ * `headline` is the sentence a learner reads first; `parts` say which check
+ * passed or failed, where and by how much; `comparison` is the data for a
+ * small scatter plot of the learner's gradient against central differences.
+ */
+
+/** Band of a relative error, as in the library's gradient checker (DESIGN.md, "Gradient checks"). */
+export type GradeBand = "good" | "acceptable" | "suspicious" | "wrong";
+
+/**
+ * The kind of failure that is not a numeric mismatch, when there is one (the
+ * first found). `timeout`: the learner's code took longer than the exercise's
+ * time limit (a synchronous infinite loop is stopped by the page's own cell
+ * time limit instead, since nothing inside the worker can interrupt it).
+ */
+export type GradeProblem =
+  | "nan"
+  | "infinity"
+  | "shape"
+  | "exception"
+  | "missing"
+  | "mutated-input"
+  | "accumulates"
+  | "timeout";
+
+/**
+ * A recognised shape of a wrong numeric answer, detected cheaply from
+ * analytic ≈ k · numeric (or ≈ numericᵀ). Lets the page (and the tests) say
+ * *why* an answer is wrong, not only that it is.
+ */
+export type GradePattern =
+  | "zeros"
+  | "sign-flipped"
+  | "factor-2"
+  | "half"
+  | "missing-1/N"
+  | "extra-1/N"
+  | "transposed"
+  | "scaled"
+  | "diverges"
+  | "no-progress";
+
+/** Where a part failed: a parameter and element index, and/or a description of the input. */
+export interface GradeWhere {
+  /** Parameter or output name, e.g. `"dW1"` or `"dX"`. */
+  param?: string;
+  /** Element index, e.g. `[1, 0]` (row, column); `[k]` for the k-th point of a scalar check. */
+  index?: number[];
+  /** The input that showed the failure, e.g. `"z = 812.3"` or `"x: 1x4, dOut: 1x4"`. */
+  input?: string;
+}
+
+/** One check of an exercise (e.g. "batch of 1", "large inputs", "reduces the loss"). */
+export interface GradePart {
+  /** Short name of the check, shown as a list item. */
+  name: string;
+  passed: boolean;
+  /** One or two sentences: what was checked, or what went wrong and what to try. Plain text. */
+  message: string;
+  where?: GradeWhere;
+  /** Largest relative error found by this part (absent when the part did not get to compare numbers). */
+  maxError?: number;
+  band?: GradeBand;
+}
+
+/** Points for a scatter plot: the learner's values against the reference (central differences or nn). */
+export interface GradeComparison {
+  /** What is plotted, e.g. `"tanhPrime(z): yours vs central differences"`. */
+  label: string;
+  /** The learner's values (x axis). At most 200 points. */
+  analytic: number[];
+  /** The reference values (y axis), same length: a correct answer lies on the diagonal. */
+  numeric: number[];
+}
+
+/** The result of grading one exercise at one seed. Serialised with JSON.stringify by `__gradeExercise`. */
+export interface GradeReport {
+  /** The exercise graded, as given to the grader (e.g. `"02-activation-functions/tanh-derivative"`). */
+  exerciseId: string;
+  passed: boolean;
+  /** The seed every random point and shape was drawn from; grading again with it repeats exactly. */
+  seed: number;
+  /** One sentence a learner reads first. */
+  headline: string;
+  parts: GradePart[];
+  comparison?: GradeComparison;
+  /** The first non-numeric failure, or null when there is none. */
+  problem?: GradeProblem | null;
+  /** The recognised pattern of a wrong numeric answer, when one was detected. */
+  pattern?: GradePattern | null;
+  /** Time spent grading, in milliseconds. */
+  elapsedMs?: number;
+}
+
+/** Upper bound on points in `comparison` (a small scatter plot needs no more). */
+export const MAX_COMPARISON_POINTS = 200;
+
+/**
+ * Reads a report back from `__gradeExercise`'s JSON string, checking the
+ * fields the page relies on.
+ * @throws `grade report: expected …` when the text is not a report.
+ */
+export function parseGradeReport(json: string): GradeReport {
+  const r = JSON.parse(json) as Partial<GradeReport> | null;
+  if (!r || typeof r !== "object") throw new Error("grade report: expected an object");
+  if (typeof r.exerciseId !== "string") throw new Error("grade report: expected exerciseId to be a string");
+  if (typeof r.passed !== "boolean") throw new Error("grade report: expected passed to be a boolean");
+  if (typeof r.seed !== "number") throw new Error("grade report: expected seed to be a number");
+  if (typeof r.headline !== "string") throw new Error("grade report: expected headline to be a string");
+  if (!Array.isArray(r.parts)) throw new Error("grade report: expected parts to be an array");
+  return r as GradeReport;
+}
