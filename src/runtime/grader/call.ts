@@ -1,0 +1,227 @@
+/**
+ * Calling the learner's function under the contract every exercise shares:
+ * it must not throw, must finish within the time budget, must not change its
+ * inputs, must return a value of the right kind and shape without NaN or
+ * Infinity, and must give the same result when called twice with the same
+ * input (a gradient that accumulates across calls does not).
+ * Each breach raises a `LearnerFailure` whose message says what happened, for
+ * which input, and what to do instead.
+ */
+import { Matrix } from "../../nn/matrix.ts";
+import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
+import { at, kindOf, num, rowCol } from "./format.ts";
+
+/** The learner's function and the grading budget. */
+export interface LearnerFn {
+  name: string;
+  fn: (...args: unknown[]) => unknown;
+  /** performance.now() after which grading stops with a time-out. */
+  deadline: number;
+  limitMs: number;
+}
+
+/** A named argument (a Matrix or a number). */
+export interface Arg {
+  name: string;
+  value: unknown;
+}
+
+function isMatrixLike(v: unknown): v is { rows: number; cols: number; data: ArrayLike<number> } {
+  const m = v as { rows?: unknown; cols?: unknown; data?: unknown } | null;
+  return !!m && typeof m === "object" && typeof m.rows === "number" && typeof m.cols === "number" &&
+    !!m.data && typeof (m.data as ArrayLike<number>).length === "number";
+}
+
+/** A copy of a matrix (the grader's own class, whatever the learner's code returned). */
+export function copyMatrix(m: Matrix): Matrix {
+  return new Matrix(m.rows, m.cols, Float64Array.from(m.data));
+}
+
+/** Index of the first element where a and b differ (NaN equals NaN), or −1. */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] !== b[k] && !(Number.isNaN(a[k]) && Number.isNaN(b[k]))) return k;
+  }
+  return -1;
+}
+
+/**
+ * Calls the learner's function once. Checks exceptions, the time budget, a
+ * returned Promise and whether any Matrix argument was changed.
+ * @param input how the input reads in messages, e.g. `"z = 812.3"`.
+ */
+export function invoke(l: LearnerFn, args: readonly Arg[], input: string): unknown {
+  const snaps = args.map((a) => (isMatrixLike(a.value) ? Float64Array.from(a.value.data) : null));
+  let out: unknown;
+  try {
+    out = l.fn(...args.map((a) => a.value));
+  } catch (e) {
+    if (isInterrupted(e)) throw e;
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    throw new LearnerFailure("exception", `${l.name} threw ${text} (for ${input}).`, { input });
+  }
+  if (performance.now() > l.deadline) {
+    throw new GradeTimeout(`${l.name} used up the ${l.limitMs / 1000} s time budget for grading (last input: ${input}): is there a loop that runs far too often?`);
+  }
+  if (out && typeof (out as Promise<unknown>).then === "function") {
+    throw new LearnerFailure("shape", `${l.name} returned a Promise: write a plain function, not an async one.`, { input });
+  }
+  args.forEach((a, n) => {
+    const snap = snaps[n];
+    if (!snap) return;
+    const m = a.value as Matrix;
+    const k = firstDifference(m.data, snap);
+    if (k >= 0) {
+      const idx = rowCol(k, m.cols);
+      throw new LearnerFailure(
+        "mutated-input",
+        `${l.name} changed its input ${a.name}: ${at(a.name, idx)} was ${num(snap[k])} and became ${num(m.data[k])} (${input}). ` +
+          `Leave the inputs as they are and write the result into a new Matrix (new Matrix(rows, cols) or ${a.name}.clone()).`,
+        { param: a.name, index: idx, input },
+      );
+    }
+  });
+  return out;
+}
+
+/** How to read and compare one kind of result. */
+export interface ResultReader<T> {
+  read(out: unknown, input: string): T;
+  /** The first difference between two results, as text with its place, or null when identical. */
+  diff(a: T, b: T): { text: string; where: { param?: string; index?: number[] } } | null;
+}
+
+/**
+ * Calls the learner twice on fresh copies of the same input and insists on
+ * identical results: catches answers that keep state (a running sum, a cache
+ * keyed on the wrong thing) from one call to the next.
+ * @param makeArgs builds the arguments (fresh copies each time it is called).
+ */
+export function invokeTwice<T>(l: LearnerFn, makeArgs: () => Arg[], input: string, reader: ResultReader<T>): T {
+  const first = reader.read(invoke(l, makeArgs(), input), input);
+  const second = reader.read(invoke(l, makeArgs(), input), input);
+  const d = reader.diff(first, second);
+  if (d) {
+    throw new LearnerFailure(
+      "accumulates",
+      `calling ${l.name} twice with the same input gave different results: ${d.text} (${input}). ` +
+        "It must not keep or add to anything between calls: start each call from fresh values.",
+      { ...d.where, input },
+    );
+  }
+  return first;
+}
+
+/** Reads a number result: NaN, Infinity and non-numbers fail with their own messages. */
+export function numberReader(l: LearnerFn, advice = "compute it in a way that does not overflow"): ResultReader<number> {
+  return {
+    read(out, input) {
+      if (typeof out !== "number") throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)} for ${input}; it must return a number.`, { input });
+      if (Number.isNaN(out)) throw new LearnerFailure("nan", `${l.name} returned NaN for ${input}: ${advice}.`, { input });
+      if (!Number.isFinite(out)) throw new LearnerFailure("infinity", `${l.name} returned ${num(out)} for ${input}: ${advice}.`, { input });
+      return out;
+    },
+    diff(a, b) {
+      return a === b ? null : { text: `${num(a)} the first time, ${num(b)} the second`, where: {} };
+    },
+  };
+}
+
+/** What a returned matrix must look like. */
+export interface MatrixExpectation {
+  /** Its name in messages, e.g. `"dX"`. */
+  name: string;
+  rows: number;
+  cols: number;
+  /** What its shape must match, e.g. `"x"` (for "the shape of x"). */
+  like: string;
+  /** Advice after a NaN or Infinity. */
+  advice?: string;
+}
+
+const NAN_ADVICE = "NaN comes from 0/0, ∞ − ∞ or ∞/∞: is something overflowing, such as Math.exp of a large number?";
+
+/**
+ * Converts a returned value to a Matrix of the expected shape (accepting any
+ * {rows, cols, data} or nested arrays), or fails: not a matrix, wrong shape
+ * (saying when it is the transpose), NaN or Infinity (saying where).
+ */
+export function readMatrix(l: LearnerFn, out: unknown, e: MatrixExpectation, input: string): Matrix {
+  let m: Matrix;
+  if (isMatrixLike(out)) {
+    if (out.data.length !== out.rows * out.cols) {
+      throw new LearnerFailure("shape", `${e.name} says it is ${out.rows}x${out.cols} but holds ${out.data.length} numbers (${input}).`, { param: e.name, input });
+    }
+    m = new Matrix(out.rows, out.cols, Float64Array.from(out.data));
+  } else if (Array.isArray(out) && out.length > 0 && Array.isArray(out[0])) {
+    try {
+      m = Matrix.from(out as number[][]);
+    } catch (err) {
+      throw new LearnerFailure("shape", `${e.name} is not a proper matrix: ${(err as Error).message} (${input}).`, { param: e.name, input });
+    }
+  } else {
+    throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)} for ${e.name}; it must be a Matrix of shape ${e.rows}x${e.cols} (${input}).`, { param: e.name, input });
+  }
+  if (m.rows !== e.rows || m.cols !== e.cols) {
+    const transposed = m.rows === e.cols && m.cols === e.rows;
+    throw new LearnerFailure(
+      "shape",
+      `${e.name} is ${m.shape} but must be ${e.rows}x${e.cols}, the shape of ${e.like}` +
+        (transposed ? ": it looks transposed (a gradient always has the shape of what it is the gradient of)." : ` (${input}).`),
+      { param: e.name, input },
+      transposed ? "transposed" : undefined,
+    );
+  }
+  for (let k = 0; k < m.data.length; k++) {
+    const v = m.data[k];
+    if (!Number.isFinite(v)) {
+      const idx = rowCol(k, m.cols);
+      const advice = e.advice ?? NAN_ADVICE;
+      throw new LearnerFailure(Number.isNaN(v) ? "nan" : "infinity", `${at(e.name, idx)} is ${num(v)} (${input}): ${advice}`, { param: e.name, index: idx, input });
+    }
+  }
+  return m;
+}
+
+/** Compares two matrices exactly; the difference names the element. */
+export function diffMatrix(name: string, a: Matrix, b: Matrix): { text: string; where: { param: string; index: number[] } } | null {
+  const k = firstDifference(a.data, b.data);
+  if (k < 0) return null;
+  const idx = rowCol(k, a.cols);
+  return { text: `${at(name, idx)} was ${num(a.data[k])} the first time and ${num(b.data[k])} the second`, where: { param: name, index: idx } };
+}
+
+/** A reader of one returned matrix. */
+export function matrixReader(l: LearnerFn, e: MatrixExpectation): ResultReader<Matrix> {
+  return {
+    read: (out, input) => readMatrix(l, out, e, input),
+    diff: (a, b) => diffMatrix(e.name, a, b),
+  };
+}
+
+/** A reader of an object of named matrices (e.g. `{ dW1, db1 }`), each with its expectation. */
+export function namedMatricesReader(l: LearnerFn, expect: readonly MatrixExpectation[]): ResultReader<Record<string, Matrix>> {
+  return {
+    read(out, input) {
+      if (!out || typeof out !== "object" || Array.isArray(out)) {
+        throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)}; it must return an object { ${expect.map((e) => e.name).join(", ")} } (${input}).`, { input });
+      }
+      const o = out as Record<string, unknown>;
+      const res: Record<string, Matrix> = {};
+      for (const e of expect) {
+        if (!(e.name in o) || o[e.name] === undefined) {
+          throw new LearnerFailure("shape", `${l.name} returned no ${e.name}: return an object { ${expect.map((x) => x.name).join(", ")} } (${input}).`, { param: e.name, input });
+        }
+        res[e.name] = readMatrix(l, o[e.name], e, input);
+      }
+      return res;
+    },
+    diff(a, b) {
+      for (const e of expect) {
+        const d = diffMatrix(e.name, a[e.name], b[e.name]);
+        if (d) return d;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * (a) A backward function dX = backward(x, dOut) of a forward map: a random
+ * upstream gradient dOut makes L = Σ forward(x) ⊙ dOut a scalar whose
+ * gradient with respect to x is exactly dX, so the library's `checkGradients`
+ * compares the learner's dX with central differences of L. Entries of x stay
+ * away from kinks; batches of one and of several rows are checked.
+ */
+import { checkGradients } from "../../nn/gradcheck.ts";
+import { Matrix } from "../../nn/matrix.ts";
+import type { Rng } from "../../nn/rng.ts";
+import { copyMatrix, invokeTwice, matrixReader } from "./call.ts";
+import { drawBatches, drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
+import type { BackwardCheck, Range } from "./exercise.ts";
+import { err, plotValue } from "./format.ts";
+import { judgeGradients } from "./grad-verdict.ts";
+
+const KINK_MARGIN = 1e-3;
+
+/** A rows×cols matrix uniform in `range`, entries re-drawn when within KINK_MARGIN of a kink. */
+export function randomMatrix(rng: Rng, rows: number, cols: number, [lo, hi]: Range, kinks: readonly number[] = []): Matrix {
+  const m = new Matrix(rows, cols);
+  for (let k = 0; k < m.data.length; k++) {
+    let v = 0;
+    for (let tries = 0; tries < 100; tries++) {
+      v = rng.uniform(lo, hi);
+      if (!kinks.some((c) => Math.abs(v - c) < KINK_MARGIN)) break;
+    }
+    m.data[k] = v;
+  }
+  return m;
+}
+
+/** Grades a backward function. */
+export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Promise<CheckResult> {
+  const parts = new PartList();
+  const analytic: number[] = [], numeric: number[] = [];
+  let maxError = 0;
+  let batchOnePassed = false;
+  for (const N of drawBatches(ctx.rng, spec.batches)) {
+    const cols = drawInt(ctx.rng, spec.cols);
+    const x = randomMatrix(ctx.rng, N, cols, spec.x, spec.kinks);
+    const out0 = spec.forward(x);
+    const dOut = new Matrix(out0.rows, out0.cols);
+    for (let k = 0; k < dOut.data.length; k++) dOut.data[k] = ctx.rng.normal();
+    const input = `x ${x.shape}, dOut ${dOut.shape}`;
+    const name = N === 1 ? "batch of 1" : `batch of ${N}`;
+    const rng = ctx.rng.fork();
+    const passed = await parts.run(name, async () => {
+      const dX = invokeTwice(
+        ctx.learner,
+        () => [{ name: "x", value: copyMatrix(x) }, { name: "dOut", value: copyMatrix(dOut) }],
+        input,
+        matrixReader(ctx.learner, { name: "dX", rows: x.rows, cols: x.cols, like: "x" }),
+      );
+      const rep = await checkGradients({
+        params: [],
+        loss: () => {
+          const out = spec.forward(x);
+          let s = 0;
+          for (let k = 0; k < out.data.length; k++) s += out.data[k] * dOut.data[k];
+          return s;
+        },
+        backward: () => {},
+        inputs: [{ name: "x", value: x, grad: () => dX }],
+        rng,
+        // Kinks are kept away from every entry, so L is smooth around the point: insist on 1e-7.
+        piecewise: false,
+        keepElements: true,
+      });
+      const v = judgeGradients(rep, { x: "dX" }, N, input);
+      for (const p of v.pairs) {
+        analytic.push(plotValue(p.a));
+        numeric.push(plotValue(p.n));
+      }
+      if (v.pattern) parts.pattern ??= v.pattern;
+      if (v.part.passed) maxError = Math.max(maxError, rep.maxError);
+      else if (N > 1 && batchOnePassed && !v.pattern) {
+        v.part.message += " It works for one example but not for a batch: every row of x needs its own gradient row.";
+      }
+      return v.part;
+    });
+    if (N === 1 && passed) batchOnePassed = true;
+  }
+  return {
+    parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
+    comparison: analytic.length ? { label: `${ctx.learner.name}: dX yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    summary: `${ctx.learner.name} matches central differences for every element (max relative error ${err(maxError)})`,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * What one check kind hands back to `grade.ts`, and the small helpers every
+ * kind uses to turn its findings into report parts.
+ */
+import type { Rng } from "../../nn/rng.ts";
+import type { LearnerFn } from "./call.ts";
+import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
+import type { GradeComparison, GradePart, GradePattern, GradeProblem } from "./report.ts";
+
+/** Everything a check needs besides its spec. */
+export interface CheckContext {
+  /** The seeded source of every random point and shape. */
+  rng: Rng;
+  seed: number;
+  learner: LearnerFn;
+}
+
+/** The findings of one check kind. */
+export interface CheckResult {
+  parts: GradePart[];
+  comparison?: GradeComparison;
+  /** The first contract failure (NaN, shape, exception…). */
+  problem: GradeProblem | null;
+  /** The first recognised numeric mistake (sign flipped, factor 2…). */
+  pattern: GradePattern | null;
+  /** One clause for the headline when everything passed, e.g. "matches central differences to 3e-11". */
+  summary: string;
+}
+
+/** Collects parts, keeping the first problem and pattern. */
+export class PartList {
+  readonly parts: GradePart[] = [];
+  problem: GradeProblem | null = null;
+  pattern: GradePattern | null = null;
+
+  add(part: GradePart, problem?: GradeProblem | null, pattern?: GradePattern | null): void {
+    this.parts.push(part);
+    if (problem && !this.problem) this.problem = problem;
+    if (pattern && !this.pattern) this.pattern = pattern;
+  }
+
+  /**
+   * Runs one part; a LearnerFailure becomes a failed part with its message.
+   * Stop (Interrupted) and time-outs propagate: they end grading.
+   */
+  async run(name: string, body: () => Promise<Omit<GradePart, "name">> | Omit<GradePart, "name">): Promise<boolean> {
+    try {
+      const p = await body();
+      this.add({ name, ...p }, null, null);
+      return p.passed;
+    } catch (e) {
+      if (isInterrupted(e) || e instanceof GradeTimeout) throw e;
+      if (e instanceof LearnerFailure) {
+        this.add({ name, passed: false, message: e.message, where: e.where }, e.problem, e.pattern ?? null);
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Records a part whose failure carries a recognised pattern. */
+  addFailed(part: Omit<GradePart, "passed">, pattern: GradePattern | null): void {
+    this.add({ ...part, passed: false }, null, pattern);
+  }
+
+  get passed(): boolean {
+    return this.parts.every((p) => p.passed);
+  }
+}
+
+/** Whole integers in [lo, hi]. */
+export function drawInt(rng: Rng, [lo, hi]: readonly [number, number]): number {
+  return lo + rng.int(hi - lo + 1);
+}
+
+/** The batch sizes of one grading (a fixed size, or one drawn from a range). */
+export function drawBatches(rng: Rng, spec: readonly (number | readonly [number, number])[] | undefined): number[] {
+  return (spec ?? [1, [2, 6] as const]).map((b) => (typeof b === "number" ? b : drawInt(rng, b)));
+}

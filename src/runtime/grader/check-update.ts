@@ -1,0 +1,171 @@
+/**
+ * (d) An update rule (one optimiser step): k steps on random gradients against
+ * the library's optimiser, comparing the weights after every step; then a
+ * run on a small ill-conditioned problem, where it must reduce the loss.
+ * Only the weights are compared, so any equivalent way of keeping the state
+ * passes; the state is threaded from one call to the next exactly as the
+ * learner returns it.
+ */
+import { cooperate } from "../../nn/cooperate.ts";
+import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
+import { Matrix } from "../../nn/matrix.ts";
+import { createParam } from "../../nn/param.ts";
+import { copyMatrix, invoke, invokeTwice, namedMatricesReader, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
+import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
+import type { UpdateCheck } from "./exercise.ts";
+import { at, err, list, num, plotValue, rowCol } from "./format.ts";
+import { detectPattern } from "./patterns.ts";
+
+/** The learner's state between calls: w and each state matrix. */
+type State = Record<string, Matrix>;
+
+function argsFor(spec: UpdateCheck, s: State, grad: Matrix, hyper: Readonly<Record<string, number>>): Arg[] {
+  return spec.args.map((name) => {
+    if (name === "grad") return { name, value: copyMatrix(grad) };
+    if (name in s) return { name, value: copyMatrix(s[name]) };
+    if (name in hyper) return { name, value: hyper[name] };
+    throw new Error(`update check: argument "${name}" is neither w, grad, a state nor a hyper-parameter`);
+  });
+}
+
+function expectations(spec: UpdateCheck, rows: number, cols: number): MatrixExpectation[] {
+  return ["w", ...spec.state].map((name) => ({ name, rows, cols, like: "w" }));
+}
+
+function hyperText(h: Readonly<Record<string, number>>): string {
+  return Object.entries(h).map(([k, v]) => `${k} = ${num(v)}`).join(", ");
+}
+
+/** Runs the reference optimiser from w0 along the given gradients; the weights after each step. */
+function referenceTrajectory(spec: UpdateCheck, w0: Matrix, grads: readonly Matrix[], hyper: Readonly<Record<string, number>>): Matrix[] {
+  const p = createParam("w", copyMatrix(w0));
+  const opt = spec.reference(hyper);
+  return grads.map((g) => {
+    p.grad.data.set(g.data);
+    opt.step([p]);
+    return copyMatrix(p.value);
+  });
+}
+
+/** Grades an update rule. */
+export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise<CheckResult> {
+  const l: LearnerFn = ctx.learner;
+  const parts = new PartList();
+  const analytic: number[] = [], numeric: number[] = [];
+  let maxError = 0;
+  const stateNames = list(spec.state);
+
+  // Part 1: k steps on random gradients, against the reference.
+  const hyper = spec.hyper(ctx.rng);
+  const k = drawInt(ctx.rng, spec.steps);
+  const rows = drawInt(ctx.rng, spec.rows), cols = drawInt(ctx.rng, spec.cols);
+  const w0 = new Matrix(rows, cols);
+  for (let i = 0; i < w0.data.length; i++) w0.data[i] = ctx.rng.normal();
+  const grads: Matrix[] = [];
+  for (let t = 0; t < k; t++) {
+    const g = new Matrix(rows, cols);
+    for (let i = 0; i < g.data.length; i++) g.data[i] = ctx.rng.normal();
+    grads.push(g);
+  }
+  const reader = namedMatricesReader(l, expectations(spec, rows, cols));
+  await parts.run(`${k} steps against the reference`, async () => {
+    const ref = referenceTrajectory(spec, w0, grads, hyper);
+    let s: State = { w: copyMatrix(w0) };
+    for (const name of spec.state) s[name] = new Matrix(rows, cols);
+    let worstAll = 0;
+    for (let t = 0; t < k; t++) {
+      const input = `step ${t + 1} of ${k}, w ${rows}x${cols}, ${hyperText(hyper)}`;
+      const prev = s.w;
+      const out = invokeTwice(l, () => argsFor(spec, s, grads[t], hyper), input, reader);
+      await cooperate();
+      const target = ref[t];
+      let worst = 0, worstK = 0;
+      for (let i = 0; i < target.data.length; i++) {
+        const e = relativeError(out.w.data[i], target.data[i]);
+        analytic.push(plotValue(out.w.data[i]));
+        numeric.push(plotValue(target.data[i]));
+        if (e > worst) {
+          worst = e;
+          worstK = i;
+        }
+      }
+      worstAll = Math.max(worstAll, worst);
+      const band = gradientBand(worst);
+      if (band !== "good") {
+        // Compare the steps taken (not the weights) to recognise a flipped sign or a factor.
+        const refPrev = t === 0 ? w0 : ref[t - 1];
+        const pairs = Array.from(target.data, (n, i) => ({ a: out.w.data[i] - prev.data[i], n: n - refPrev.data[i] }));
+        const found = detectPattern(pairs);
+        if (found) parts.pattern ??= found.pattern;
+        const idx = rowCol(worstK, cols);
+        let why = found ? `: the step you take is wrong (${found.text})` : "";
+        if (!found && t > 0) why = `. Step 1 matched but step ${t + 1} does not: is ${stateNames} carried over from one step to the next and updated before w?`;
+        return {
+          passed: false,
+          message: `after step ${t + 1} of ${k}, ${at("w", idx)} is ${num(out.w.data[worstK])} but the reference gives ${num(target.data[worstK])} (relative error ${err(worst)}, ${band})${why}`
+            + (why.endsWith("?") ? "" : "."),
+          where: { param: "w", index: idx, input },
+          maxError: worst, band,
+        };
+      }
+      s = out;
+    }
+    maxError = worstAll;
+    return { passed: true, message: `the weights match the reference after each of ${k} steps (${hyperText(hyper)}; max relative error ${err(worstAll)}, good).`, maxError: worstAll, band: "good" };
+  });
+
+  // Part 2: a small ill-conditioned problem, where the update must make progress.
+  const pr = spec.problem;
+  await parts.run(`reduces the loss on ${pr.label}`, async () => {
+    const reduceTo = pr.reduceTo ?? 0.01;
+    const pRows = pr.start.rows, pCols = pr.start.cols;
+    const refW = referenceLossAfter(spec, pr.start, pr.steps, pr.hyper, pr.gradient);
+    const refLoss = pr.loss(refW);
+    let s: State = { w: copyMatrix(pr.start) };
+    for (const name of spec.state) s[name] = new Matrix(pRows, pCols);
+    const l0 = pr.loss(s.w);
+    const probReader = namedMatricesReader(l, expectations(spec, pRows, pCols));
+    for (let t = 0; t < pr.steps; t++) {
+      const input = `${pr.label}, step ${t + 1}, ${hyperText(pr.hyper)}`;
+      const out = probReader.read(invoke(l, argsFor(spec, s, pr.gradient(s.w), pr.hyper), input), input);
+      s = out;
+      const lt = pr.loss(s.w);
+      if (!Number.isFinite(lt) || lt > 1e6 * l0) {
+        parts.pattern ??= "diverges";
+        return {
+          passed: false,
+          message: `the loss went from ${num(l0)} to ${num(lt)} in ${t + 1} steps: the updates go uphill or overshoot (is the step subtracted from w?).`,
+          where: { input },
+        };
+      }
+      await cooperate();
+    }
+    const lEnd = pr.loss(s.w);
+    if (lEnd <= reduceTo * l0) {
+      return { passed: true, message: `${pr.steps} steps took the loss from ${num(l0)} to ${num(lEnd)} (the reference reaches ${num(refLoss)}).` };
+    }
+    parts.pattern ??= lEnd > l0 ? "diverges" : "no-progress";
+    return {
+      passed: false,
+      message: `${pr.steps} steps took the loss from ${num(l0)} only to ${num(lEnd)}; it must fall below ${num(reduceTo * l0)} (the reference reaches ${num(refLoss)}).`,
+      where: { input: `${pr.label}, ${hyperText(pr.hyper)}` },
+    };
+  });
+
+  return {
+    parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
+    comparison: analytic.length ? { label: `w after each step: yours (x) against the reference (y)`, analytic, numeric } : undefined,
+    summary: `${l.name} matches the reference step by step (max relative error ${err(maxError)}) and reduces the loss`,
+  };
+}
+
+/** The reference optimiser's weights after `steps` steps on a problem. */
+function referenceLossAfter(spec: UpdateCheck, start: Matrix, steps: number, hyper: Readonly<Record<string, number>>, gradient: (w: Matrix) => Matrix): Matrix {
+  const p = createParam("w", copyMatrix(start));
+  const opt = spec.reference(hyper);
+  for (let t = 0; t < steps; t++) {
+    p.grad.data.set(gradient(p.value).data);
+    opt.step([p]);
+  }
+  return p.value;
+}

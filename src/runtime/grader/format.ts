@@ -1,0 +1,54 @@
+/**
+ * Numbers and places as the grader's messages show them: short, with a real
+ * minus sign, and indices the way a learner writes them (`dW1[1][0]`).
+ */
+
+/** A number in 4 significant digits (exponent form when very small or large), "−" for minus. */
+export function num(v: number): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "Infinity";
+  if (v === -Infinity) return "−Infinity";
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  const s = a >= 1e-3 && a < 1e5 ? String(+v.toPrecision(4)) : v.toExponential(2);
+  return s.replace(/^-/, "−").replace("e-", "e−").replace("e+", "e");
+}
+
+/** A relative error in 2 significant digits. */
+export function err(e: number): string {
+  if (!Number.isFinite(e)) return num(e);
+  if (e === 0) return "0";
+  return e >= 1e-3 ? String(+e.toPrecision(2)) : e.toExponential(1).replace("e-", "e−");
+}
+
+/** `name[i][j]`. */
+export function at(name: string, index: readonly number[]): string {
+  return `${name}${index.map((i) => `[${i}]`).join("")}`;
+}
+
+/** Row and column of flat index k in a matrix with `cols` columns. */
+export function rowCol(k: number, cols: number): [number, number] {
+  if (cols === 0) return [k, 0];
+  const i = Math.floor(k / cols);
+  return [i, k - i * cols];
+}
+
+/** A value's kind for "returned X instead of a number" messages. */
+export function kindOf(v: unknown): string {
+  if (v === null) return "null";
+  if (v === undefined) return "undefined (did you forget to return?)";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") return `an object${(v as object).constructor?.name ? ` (${(v as object).constructor.name})` : ""}`;
+  return `a ${typeof v}`;
+}
+
+/** A number rounded for plot data (the plot needs 6 digits, the JSON stays small). */
+export function plotValue(v: number): number {
+  return Number.isFinite(v) ? +v.toPrecision(6) : 0;
+}
+
+/** "a, b and c". */
+export function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

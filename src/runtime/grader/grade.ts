@@ -1,0 +1,125 @@
+/**
+ * Grading one exercise: find the learner's functions, run the exercise's
+ * check with a generator seeded by `seed` (so every point and shape is fresh
+ * per seed, yet repeatable), and summarise the parts in a `GradeReport`.
+ * Pure: no DOM, the same in the worker and in Node.
+ */
+import { createRng } from "../../nn/rng.ts";
+import type { LearnerFn } from "./call.ts";
+import { checkBackward } from "./check-backward.ts";
+import { checkDerivative } from "./check-derivative.ts";
+import { checkModel } from "./check-model.ts";
+import type { CheckContext, CheckResult } from "./check-result.ts";
+import { checkUpdate } from "./check-update.ts";
+import { checkValue } from "./check-value.ts";
+import { DEFAULT_TIME_LIMIT_MS, type ExerciseDef } from "./exercise.ts";
+import { GradeTimeout, isInterrupted } from "./failure.ts";
+import { kindOf } from "./format.ts";
+import { MAX_COMPARISON_POINTS, type GradeComparison, type GradePart, type GradeReport } from "./report.ts";
+
+/** Options of {@link gradeExercise}. */
+export interface GradeOptions {
+  /** The id shown in the report (default `def.id`); the page passes `"<chapter>/<id>"`. */
+  exerciseId?: string;
+}
+
+/**
+ * Grades the learner's definitions against an exercise.
+ * @param learner the learner's names (e.g. the page scope's `tanhPrime`), by name.
+ * @param seed every random point and shape is drawn from it; the report shows it.
+ * Stop (an `Interrupted` thrown at a cooperation point) propagates.
+ */
+export async function gradeExercise(def: ExerciseDef, learner: Record<string, unknown>, seed: number, options: GradeOptions = {}): Promise<GradeReport> {
+  const start = performance.now();
+  const exerciseId = options.exerciseId ?? def.id;
+  const finish = (r: Omit<GradeReport, "exerciseId" | "seed" | "elapsedMs">): GradeReport => ({
+    exerciseId, seed, ...r, elapsedMs: Math.round(performance.now() - start),
+  });
+
+  for (const name of def.entry) {
+    const v = learner[name];
+    if (v === undefined) {
+      const message = `missing: define a function named ${name} (and run its cell before grading).`;
+      return finish({ passed: false, headline: `missing: define a function named ${name}`, parts: [{ name: `defines ${name}`, passed: false, message }], problem: "missing", pattern: null });
+    }
+    if (typeof v !== "function") {
+      const message = `${name} is ${kindOf(v)}, not a function: define it as function ${name}(…) { … }.`;
+      return finish({ passed: false, headline: message, parts: [{ name: `defines ${name}`, passed: false, message }], problem: "missing", pattern: null });
+    }
+  }
+
+  const limitMs = def.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const fn: LearnerFn = {
+    name: def.check.fn,
+    fn: learner[def.check.fn] as (...args: unknown[]) => unknown,
+    deadline: start + limitMs,
+    limitMs,
+  };
+  const ctx: CheckContext = { rng: createRng(seed), seed, learner: fn };
+  let result: CheckResult;
+  try {
+    result = await runCheck(def, ctx);
+  } catch (e) {
+    if (isInterrupted(e)) throw e;
+    if (e instanceof GradeTimeout) {
+      return finish({ passed: false, headline: `time-out: ${e.message}`, parts: [{ name: "time limit", passed: false, message: e.message }], problem: "timeout", pattern: null });
+    }
+    // Not the learner's fault: say so rather than blame their answer.
+    const message = `the grader itself failed (${e instanceof Error ? e.message : String(e)}): this is a bug in the exercise, not in your answer.`;
+    return finish({ passed: false, headline: message, parts: [{ name: "grader", passed: false, message }], problem: null, pattern: null });
+  }
+
+  const passed = result.parts.length > 0 && result.parts.every((p) => p.passed);
+  return finish({
+    passed,
+    headline: passed ? `Passed all ${result.parts.length} checks (seed ${seed}): ${result.summary}.` : headlineOf(result.parts),
+    parts: result.parts.map(cleanPart),
+    comparison: thin(result.comparison),
+    problem: result.problem,
+    pattern: result.pattern,
+  });
+}
+
+function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
+  const c = def.check;
+  switch (c.kind) {
+    case "derivative":
+      return checkDerivative(c, ctx);
+    case "backward":
+      return checkBackward(c, ctx);
+    case "model":
+      return checkModel(c, ctx);
+    case "value":
+      return checkValue(c, ctx);
+    case "update":
+      return checkUpdate(c, ctx);
+  }
+}
+
+/** The first failed part, as one sentence. */
+function headlineOf(parts: readonly GradePart[]): string {
+  const failed = parts.filter((p) => !p.passed);
+  const first = failed[0];
+  if (!first) return "Not passed: no check ran.";
+  const sentence = first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0];
+  const more = failed.length > 1 ? ` (${failed.length} of ${parts.length} checks failed)` : "";
+  return `${first.name}${more}: ${sentence}`;
+}
+
+/** JSON has no NaN or Infinity: leave such errors out rather than send null. */
+function cleanPart(p: GradePart): GradePart {
+  const out = { ...p };
+  if (out.maxError !== undefined && !Number.isFinite(out.maxError)) delete out.maxError;
+  return out;
+}
+
+/** At most MAX_COMPARISON_POINTS finite points, evenly spread. */
+function thin(c: GradeComparison | undefined): GradeComparison | undefined {
+  if (!c) return undefined;
+  const idx: number[] = [];
+  for (let i = 0; i < c.analytic.length; i++) if (Number.isFinite(c.analytic[i]) && Number.isFinite(c.numeric[i])) idx.push(i);
+  if (idx.length === 0) return undefined;
+  const stride = Math.max(1, Math.ceil(idx.length / MAX_COMPARISON_POINTS));
+  const keep = idx.filter((_, n) => n % stride === 0);
+  return { label: c.label, analytic: keep.map((i) => c.analytic[i]), numeric: keep.map((i) => c.numeric[i]) };
+}
