@@ -6,6 +6,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { setYieldHook } from "../nn/cooperate.ts";
 import { createKernel } from "./kernel.ts";
+import { installGrader } from "./grader/install.ts";
+import { nodeExerciseLoader } from "./grader/node-loader.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
 const port = parentPort;
@@ -13,6 +15,7 @@ if (!port) throw new Error("node-worker-entry must run in a worker thread");
 const data = (workerData ?? {}) as { nnModule?: string };
 const nn = data.nnModule ? ((await import(data.nnModule)) as Record<string, unknown>) : (await import("./cell-nn.ts")).cellNn;
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => port.postMessage(m), nn, setYieldHook });
+installGrader(globalThis, nodeExerciseLoader(new URL("../../content/", import.meta.url)));
 port.on("message", (m: HostToWorker) => kernel.handle(m));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));
 process.on("uncaughtException", (error) => kernel.reportUncaught(error, "worker"));

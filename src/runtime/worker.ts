@@ -5,12 +5,16 @@
 import { setYieldHook } from "../nn/cooperate.ts";
 import { cellNn } from "./cell-nn.ts";
 import { createKernel } from "./kernel.ts";
+import { installGrader } from "./grader/install.ts";
+import { globExerciseLoader } from "./grader/loaders.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // Bound now: a cell may shadow `postMessage` on the global object later.
 const send = scope.postMessage.bind(scope);
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: cellNn, setYieldHook });
+// Exercises load lazily: a page pays for an exercise's references only when it is graded.
+installGrader(globalThis, globExerciseLoader(import.meta.glob("/content/*/exercises/*/exercise.ts")));
 scope.addEventListener("message", (e: MessageEvent<HostToWorker>) => kernel.handle(e.data));
 scope.addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
   e.preventDefault();
