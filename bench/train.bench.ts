@@ -123,6 +123,7 @@ const loadAfter = os.loadavg()[0];
 
 // ---- one whole-model gradient check --------------------------------------
 const checkRng = createRng(3);
+process.stderr.write("timing one whole-model gradient check (a minute or so)...\n");
 const t0 = performance.now();
 const report = await checkModel(model, x, y, "softmaxCrossEntropy", { rng: checkRng });
 const checkMs = performance.now() - t0;
@@ -138,4 +139,5 @@ console.log(`ours  steps/s   ${fmt(oursRate)}   (CPU-time ${oursCpuRate.toFixed(
 console.log(`tfjs  steps/s   ${fmt(tfRate)}   (CPU-time ${tfCpuRate.toFixed(1)}; median of ${ROUNDS} rounds of ${tfSteps} steps of optimizer.minimize; ${spread(theirs)})`);
 console.log(`ratio           ${fmt(ratio, 2)}×  (CPU-time ${cpuRatio.toFixed(2)}×; target ≥ ${TARGET_RATIO}×: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`);
 console.log(`ours  GFLOP/s   ${fmt((oursRate * flopsPerStep) / 1e9, 2)}   (${(flopsPerStep / 1e6).toFixed(2)} MFLOP per step in matrix products)`);
-console.log(`gradient check  ${fmt(checkMs / 1000, 2)} s (checkModel, all ${paramCount} parameters, ${N} rows): ${formatReport(report).split("\n")[0]}`);
+console.log(`gradient check  ${fmt(checkMs / 1000, 2)} s (checkModel, all ${paramCount} parameters, ${N} rows; ${report.evaluations} loss evaluations, ${(checkMs / report.evaluations).toFixed(2)} ms each)`);
+console.log(`                ${formatReport(report).split("\n")[0]}`);

@@ -121,9 +121,12 @@ export interface TrainOptions {
   onStep?: (progress: Progress) => CallbackResult;
   /** Called after every complete epoch; return `false` to stop. May be async. */
   onEpoch?: (progress: Progress) => CallbackResult;
-  /** Evaluate on `validation` (or on all training data) every this many steps, and after the last step. */
+  /**
+   * Evaluate on `validation` (or on all training data) every this many steps, and after the last step.
+   * Default: once per epoch when `validation` is given, otherwise never.
+   */
   evalEvery?: number;
-  /** Held-out data for evaluation (used with `evalEvery`). */
+  /** Held-out data for evaluation (see `evalEvery`). */
   validation?: { x: Matrix; y: Targets };
 }
 
@@ -291,8 +294,9 @@ export async function train(model: Trainable, opts: TrainOptions): Promise<Train
   if (!fullBatch && (!rng || typeof rng.permutation !== "function")) {
     throw new Error(`train: rng is required to shuffle mini-batches (batchSize ${batchSize} < ${n} rows)`);
   }
-  const evalEvery = opts.evalEvery === undefined ? 0 : positiveInt("evalEvery", opts.evalEvery);
   const validation = opts.validation;
+  // With validation data and no evalEvery, evaluate once per epoch (what a validation curve usually shows).
+  const evalEvery = opts.evalEvery === undefined ? (validation ? perEpoch : 0) : positiveInt("evalEvery", opts.evalEvery);
   if (validation) checkData("validation ", validation.x, validation.y);
   if (opts.schedule !== undefined && typeof opts.schedule !== "function") throw new Error(`train: schedule must be a function (step) => lr, got ${String(opts.schedule)}`);
 

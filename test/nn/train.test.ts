@@ -132,6 +132,18 @@ describe("train(model, { onStep, onEpoch, schedule, evalEvery, validation })", (
     expect(r.history.filter((h) => h.evalLoss !== undefined).map((h) => h.step)).toEqual([4, 8, 10]);
     expect(r.evalAccuracy).toBe(accuracy(model.predict(test.x), test.y));
   });
+
+  it("evaluates once per epoch by default when validation data are given", async () => {
+    const data = spiral({ pointsPerClass: 30, rng: createRng(28) });
+    const { train: tr, test } = trainTestSplit(data, 0.2, createRng(29));
+    const epochs: Progress[] = [];
+    const r = await train(mlp([2, 8, 3], { rng: createRng(30) }), {
+      x: tr.x, y: tr.y, loss: "softmaxCrossEntropy", optimizer: new Adam({ lr: 0.01 }), epochs: 3, batchSize: 24, rng: createRng(31),
+      validation: test, onEpoch: (p) => { epochs.push(p); },
+    });
+    expect(r.history.filter((h) => h.evalLoss !== undefined).map((h) => h.step)).toEqual([3, 6, 9]);
+    expect(epochs.map((p) => p.evalAccuracy !== undefined)).toEqual([true, true, true]);
+  });
 });
 
 describe("train() failures", () => {
