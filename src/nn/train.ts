@@ -115,7 +115,7 @@ export interface TrainOptions {
   batchSize?: number;
   /** Shuffles mini-batches; required when batchSize is smaller than the data. */
   rng?: Rng;
-  /** Learning rate per step (0-based); sets `optimizer.lr` before each update. */
+  /** Learning rate per step (0-based, counted from the start of this call); sets `optimizer.lr` before each update. */
   schedule?: Schedule;
   /** Called after every update; return `false` to stop. May be async. */
   onStep?: (progress: Progress) => CallbackResult;
