@@ -1,0 +1,50 @@
+import { addRowVector, applyActivation, matmul, Matrix, mse, sigmoid, type Rng } from "../../../../src/nn/index.ts";
+import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
+
+function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
+  const m = new Matrix(rows, cols);
+  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
+  return m;
+}
+
+/**
+ * Chapter 5's broken network, fixed: two sigmoid layers, now with biases, and
+ * the mean squared error over the batch. The reader's dW1, db1, dW2, db2 are
+ * checked against central differences of that loss, for a batch of one and a
+ * larger batch, with layer sizes drawn from the seed.
+ */
+export default defineExercise({
+  id: "broken-network-fix",
+  title: "Fix the broken two-layer sigmoid network",
+  entry: ["fixedBackward"],
+  check: {
+    kind: "model",
+    fn: "fixedBackward",
+    args: ["X", "Y", "W1", "b1", "W2", "b2"],
+    grads: { W1: "dW1", b1: "db1", W2: "dW2", b2: "db2" },
+    batches: [1, [3, 6]],
+    setup: (rng: Rng, N: number): NamedMatrices => {
+      const n = 2 + rng.int(2), H = 3 + rng.int(3);
+      const Y = new Matrix(N, 1);
+      for (let i = 0; i < N; i++) Y.data[i] = rng.int(2);
+      return {
+        X: normal(rng, N, n, 1),
+        Y,
+        W1: normal(rng, n, H, 1),
+        b1: normal(rng, 1, H, 0.5),
+        W2: normal(rng, H, 1, 1),
+        b2: normal(rng, 1, 1, 0.5),
+      };
+    },
+    loss: ({ X, Y, W1, b1, W2, b2 }) => {
+      const A1 = applyActivation(sigmoid, addRowVector(matmul(X, W1), b1));
+      const A2 = applyActivation(sigmoid, addRowVector(matmul(A1, W2), b2));
+      return mse(A2, Y).loss;
+    },
+  },
+  hints: [
+    "Two things to fix: the output layer's weight gradient must go through the sigmoid's derivative, and the new biases need gradients of their own.",
+    "delta2 = error ⊙ A2(1 − A2) is ∂L/∂Z2; use it (not the raw error) in dW2 = A1ᵀ·delta2. A bias is added to every row, so db2 and db1 are the column sums of delta2 and delta1.",
+    "dW2: matmulTransA(A1, delta2); db2: sumRows(delta2); db1: sumRows(delta1). Everything else in the starter is already right.",
+  ],
+});

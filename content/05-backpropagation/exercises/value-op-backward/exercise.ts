@@ -1,0 +1,31 @@
+import { softplus } from "../../../../src/nn/index.ts";
+import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
+
+/**
+ * The local derivative a new `Value` operation, softplus(x) = ln(1 + eˣ), stores
+ * next to its value: checked against central differences of the library's
+ * (overflow-safe) softplus, at ordinary points and at |x| up to 800, where
+ * e^x overflows and the textbook quotient eˣ / (1 + eˣ) gives NaN.
+ */
+export default defineExercise({
+  id: "value-op-backward",
+  title: "The backward step of a softplus operation",
+  entry: ["softplusLocal"],
+  check: {
+    kind: "derivative",
+    fn: "softplusLocal",
+    variable: "x",
+    f: softplus.f,
+    formula: "ln(1 + eˣ)",
+    points: [
+      { label: "x in [−5, 5]", range: [-5, 5], count: 16 },
+      { label: "larger |x| (from 5 to 40)", range: [5, 40], count: 4, symmetric: true },
+      { label: "huge |x| (710 to 800)", range: [710, 800], count: 4, symmetric: true },
+    ],
+  },
+  hints: [
+    "Differentiate ln(1 + eˣ) with the chain rule: the outer function is ln(u), the inner one u = 1 + eˣ.",
+    "The derivative is eˣ / (1 + eˣ), which is the sigmoid σ(x) = 1 / (1 + e⁻ˣ). For x = 800, eˣ is Infinity and Infinity / Infinity is NaN, so use a form that cannot overflow.",
+    "return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));",
+  ],
+});
