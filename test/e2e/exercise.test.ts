@@ -27,7 +27,7 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     await page.goto(server.url + "/how-this-notebook-works/");
     const ex = page.locator('section.exercise[data-exercise="00-how-this-notebook-works/square-derivative"]');
     const result = ex.locator(".exercise-result");
-    const settled = () => page.waitForFunction(
+    const settled = async () => page.waitForFunction(
       (el) => !!el && !/Checking/.test(el.textContent ?? "") && (el.textContent ?? "").length > 0,
       await result.elementHandle(),
       { timeout: 20_000 },
@@ -44,7 +44,7 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     expect(failed).toMatch(/seed \d+/);
     expect(await ex.locator(".exercise-headline.fail").count()).toBe(1);
     expect(await ex.locator(".exercise-state").textContent()).toBe("tried");
-    expect(await ex.locator(".exercise-result svg").count()).toBeGreaterThan(0); // analytic vs numeric plot
+    await ex.locator(".exercise-result svg").first().waitFor({ timeout: 10_000 }); // analytic vs numeric plot
     expect(await ex.locator('[data-exercise-action="solution"]').isDisabled()).toBe(false);
 
     // 2. A hint, then the next one.
