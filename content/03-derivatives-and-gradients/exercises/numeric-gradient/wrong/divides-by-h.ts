@@ -1,0 +1,31 @@
+// Mistake: divides the central difference by h instead of 2h (expect: factor-2)
+import { Matrix } from "nn";
+
+export function numericGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
+  const grad = new Matrix(x.rows, x.cols);
+  for (let k = 0; k < x.data.length; k++) {
+    const v = x.data[k];
+    x.data[k] = v + h;
+    const fp = f(x);
+    x.data[k] = v - h;
+    const fm = f(x);
+    x.data[k] = v;
+    grad.data[k] = (fp - fm) / h;
+  }
+  return grad;
+}
+
+// The grader calls this: your numericGradient applied to a test function. Leave it as it is.
+export function gradientOfTestFunction(x: Matrix): Matrix {
+  return numericGradient(testFunction, x);
+}
+
+function testFunction(x: Matrix): number {
+  let s = 0, total = 0;
+  for (let k = 0; k < x.data.length; k++) {
+    const v = x.data[k];
+    s += v * Math.sin(k + 1 + v);
+    total += v;
+  }
+  return s + 0.5 * total * total;
+}

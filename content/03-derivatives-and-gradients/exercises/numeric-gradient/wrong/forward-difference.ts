@@ -1,0 +1,29 @@
+// Mistake: a forward difference (f(x + h) − f(x)) / h, accurate only to O(h) (expect: mismatch)
+import { Matrix } from "nn";
+
+export function numericGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
+  const grad = new Matrix(x.rows, x.cols);
+  const f0 = f(x);
+  for (let k = 0; k < x.data.length; k++) {
+    const v = x.data[k];
+    x.data[k] = v + h;
+    grad.data[k] = (f(x) - f0) / h;
+    x.data[k] = v;
+  }
+  return grad;
+}
+
+// The grader calls this: your numericGradient applied to a test function. Leave it as it is.
+export function gradientOfTestFunction(x: Matrix): Matrix {
+  return numericGradient(testFunction, x);
+}
+
+function testFunction(x: Matrix): number {
+  let s = 0, total = 0;
+  for (let k = 0; k < x.data.length; k++) {
+    const v = x.data[k];
+    s += v * Math.sin(k + 1 + v);
+    total += v;
+  }
+  return s + 0.5 * total * total;
+}

@@ -1,0 +1,16 @@
+// Mistake: adds log p instead of −log p, so the loss is negative (expect: sign-flipped)
+import { Matrix } from "nn";
+
+export function crossEntropy(Z: Matrix, Y: Matrix): number {
+  const C = Z.cols;
+  let total = 0;
+  for (let i = 0; i < Z.rows; i++) {
+    let m = -Infinity;
+    for (let j = 0; j < C; j++) m = Math.max(m, Z.data[i * C + j]);
+    let s = 0;
+    for (let j = 0; j < C; j++) s += Math.exp(Z.data[i * C + j] - m);
+    const lse = m + Math.log(s);
+    for (let j = 0; j < C; j++) total += Y.data[i * C + j] * (Z.data[i * C + j] - lse);
+  }
+  return total / Z.rows;
+}
