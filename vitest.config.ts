@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // "unit": the nn library, the runtime and every chapter's cells, in Node.
@@ -7,6 +8,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Exercise files import from "nn" exactly as cells do.
+        resolve: { alias: [{ find: /^nn$/, replacement: fileURLToPath(new URL("./src/nn/index.ts", import.meta.url)) }] },
         test: {
           name: "unit",
           include: ["test/nn/**/*.test.ts", "test/runtime/**/*.test.ts", "test/content/**/*.test.ts", "test/markdown/**/*.test.ts", "test/components/**/*.test.ts"],

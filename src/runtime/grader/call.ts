@@ -9,7 +9,7 @@
  */
 import { Matrix } from "../../nn/matrix.ts";
 import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
-import { at, kindOf, num, rowCol } from "./format.ts";
+import { at, distinct, kindOf, num, rowCol } from "./format.ts";
 
 /** The learner's function and the grading budget. */
 export interface LearnerFn {
@@ -51,7 +51,7 @@ export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): num
  * @param input how the input reads in messages, e.g. `"z = 812.3"`.
  */
 export function invoke(l: LearnerFn, args: readonly Arg[], input: string): unknown {
-  const snaps = args.map((a) => (isMatrixLike(a.value) ? Float64Array.from(a.value.data) : null));
+  const snaps = args.map((a) => (isMatrixLike(a.value) ? Float64Array.from(a.value.data) : Array.isArray(a.value) ? Float64Array.from(a.value as number[]) : null));
   let out: unknown;
   try {
     out = l.fn(...args.map((a) => a.value));
@@ -69,14 +69,18 @@ export function invoke(l: LearnerFn, args: readonly Arg[], input: string): unkno
   args.forEach((a, n) => {
     const snap = snaps[n];
     if (!snap) return;
-    const m = a.value as Matrix;
-    const k = firstDifference(m.data, snap);
+    const isArray = Array.isArray(a.value);
+    const data = isArray ? (a.value as number[]) : (a.value as Matrix).data;
+    const k = data.length !== snap.length ? Math.min(data.length, snap.length) : firstDifference(data, snap);
     if (k >= 0) {
-      const idx = rowCol(k, m.cols);
+      const idx = isArray ? [k] : rowCol(k, (a.value as Matrix).cols);
+      if (k >= data.length || k >= snap.length) {
+        throw new LearnerFailure("mutated-input", `${l.name} changed the length of its input ${a.name} from ${snap.length} to ${data.length} (${input}): leave the inputs as they are.`, { param: a.name, input });
+      }
       throw new LearnerFailure(
         "mutated-input",
-        `${l.name} changed its input ${a.name}: ${at(a.name, idx)} was ${num(snap[k])} and became ${num(m.data[k])} (${input}). ` +
-          `Leave the inputs as they are and write the result into a new Matrix (new Matrix(rows, cols) or ${a.name}.clone()).`,
+        `${l.name} changed its input ${a.name}: ${at(a.name, idx)} was ${num(snap[k])} and became ${num(data[k])} (${input}). ` +
+          (isArray ? `Leave the inputs as they are and build the result in a new array (${a.name}.slice() copies one).` : `Leave the inputs as they are and write the result into a new Matrix (new Matrix(rows, cols) or ${a.name}.clone()).`),
         { param: a.name, index: idx, input },
       );
     }
@@ -105,7 +109,7 @@ export function invokeTwice<T>(l: LearnerFn, makeArgs: () => Arg[], input: strin
     throw new LearnerFailure(
       "accumulates",
       `calling ${l.name} twice with the same input gave different results: ${d.text} (${input}). ` +
-        "It must not keep or add to anything between calls: start each call from fresh values.",
+        "It must not keep or add to anything between calls: everything it needs comes in through its arguments, and each result starts from fresh zeros.",
       { ...d.where, input },
     );
   }
@@ -122,7 +126,9 @@ export function numberReader(l: LearnerFn, advice = "compute it in a way that do
       return out;
     },
     diff(a, b) {
-      return a === b ? null : { text: `${num(a)} the first time, ${num(b)} the second`, where: {} };
+      if (a === b) return null;
+      const [sa, sb] = distinct(a, b);
+      return { text: `${sa} the first time, ${sb} the second`, where: {} };
     },
   };
 }
@@ -188,7 +194,8 @@ export function diffMatrix(name: string, a: Matrix, b: Matrix): { text: string; 
   const k = firstDifference(a.data, b.data);
   if (k < 0) return null;
   const idx = rowCol(k, a.cols);
-  return { text: `${at(name, idx)} was ${num(a.data[k])} the first time and ${num(b.data[k])} the second`, where: { param: name, index: idx } };
+  const [sa, sb] = distinct(a.data[k], b.data[k]);
+  return { text: `${at(name, idx)} was ${sa} the first time and ${sb} the second`, where: { param: name, index: idx } };
 }
 
 /** A reader of one returned matrix. */

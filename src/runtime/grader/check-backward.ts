@@ -12,7 +12,7 @@ import { copyMatrix, invokeTwice, matrixReader } from "./call.ts";
 import { drawBatches, drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { BackwardCheck, Range } from "./exercise.ts";
 import { err, plotValue } from "./format.ts";
-import { judgeGradients } from "./grad-verdict.ts";
+import { judgeGradients, sharpen } from "./grad-verdict.ts";
 
 const KINK_MARGIN = 1e-3;
 
@@ -27,7 +27,37 @@ export function randomMatrix(rng: Rng, rows: number, cols: number, [lo, hi]: Ran
     }
     m.data[k] = v;
   }
+  // Both sides of every kink must occur in every row (or in the matrix, for one
+  // column), or a wrong answer that errs on one side only, ignores some rows, or
+  // changes its input only there could pass by luck.
+  const groups = cols >= 2 ? Array.from({ length: rows }, (_, i) => [i * cols, (i + 1) * cols]) : [[0, m.data.length]];
+  if (m.data.length >= 2) {
+    kinks.forEach((c, n) => {
+      if (!(c - KINK_MARGIN > lo && c + KINK_MARGIN < hi)) return;
+      for (const [from, to] of groups) {
+        const row = m.data.subarray(from, to);
+        const k = (2 * n) % row.length;
+        if (!row.some((v) => v < c)) row[k] = rng.uniform(lo, c - KINK_MARGIN);
+        if (!row.some((v) => v > c)) row[(k + 1) % row.length] = rng.uniform(c + KINK_MARGIN, hi);
+      }
+    });
+  }
   return m;
+}
+
+/**
+ * Whether the learner returned only the local derivative, forgetting the
+ * chain rule's product with dOut: dX ⊙ dOut matches the numeric gradient.
+ */
+function forgotUpstream(dX: Matrix, dOut: Matrix, numeric: readonly number[]): boolean {
+  if (dX.rows !== dOut.rows || dX.cols !== dOut.cols) return false;
+  let scale = 0;
+  for (const n of numeric) scale = Math.max(scale, Math.abs(n));
+  if (scale === 0) return false;
+  for (let k = 0; k < numeric.length; k++) {
+    if (Math.abs(dX.data[k] * dOut.data[k] - numeric[k]) > 1e-6 * scale) return false;
+  }
+  return true;
 }
 
 /** Grades a backward function. */
@@ -52,14 +82,21 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
         input,
         matrixReader(ctx.learner, { name: "dX", rows: x.rows, cols: x.cols, like: "x" }),
       );
-      const rep = await checkGradients({
+      // The checker judges rounding noise from |L|, but a sum of terms of both signs can be
+      // near 0 while its rounding error follows the size of the terms (saturated units then
+      // look "suspicious"). Offsetting L by Σ|terms| makes |L| reflect that size; it changes
+      // no derivative.
+      let offset = 0;
+      for (let k = 0; k < out0.data.length; k++) offset += Math.abs(out0.data[k] * dOut.data[k]);
+      const loss = (): number => {
+        const out = spec.forward(x);
+        let s = offset;
+        for (let k = 0; k < out.data.length; k++) s += out.data[k] * dOut.data[k];
+        return s;
+      };
+      const checked = await checkGradients({
         params: [],
-        loss: () => {
-          const out = spec.forward(x);
-          let s = 0;
-          for (let k = 0; k < out.data.length; k++) s += out.data[k] * dOut.data[k];
-          return s;
-        },
+        loss,
         backward: () => {},
         inputs: [{ name: "x", value: x, grad: () => dX }],
         rng,
@@ -67,13 +104,19 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
         piecewise: false,
         keepElements: true,
       });
-      const v = judgeGradients(rep, { x: "dX" }, N, input);
+      const rep = await sharpen(checked, new Map([["x", x]]), loss);
+      const numericOf = (): number[] => (rep.elements ?? []).map((e) => e.numeric);
+      const v = judgeGradients(rep, { x: "dX" }, N, input, () =>
+        forgotUpstream(dX, dOut, numericOf())
+          ? { pattern: "forgot-upstream", factor: NaN, text: "yours is the local derivative alone; multiply it by the upstream gradient dOut, element by element (the chain rule)" }
+          : null,
+      );
       for (const p of v.pairs) {
         analytic.push(plotValue(p.a));
         numeric.push(plotValue(p.n));
       }
       if (v.pattern) parts.pattern ??= v.pattern;
-      if (v.part.passed) maxError = Math.max(maxError, rep.maxError);
+      if (v.part.passed) maxError = Math.max(maxError, v.part.maxError ?? 0);
       else if (N > 1 && batchOnePassed && !v.pattern) {
         v.part.message += " It works for one example but not for a batch: every row of x needs its own gradient row.";
       }

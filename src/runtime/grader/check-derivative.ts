@@ -10,7 +10,7 @@ import type { Rng } from "../../nn/rng.ts";
 import { invokeTwice, numberReader } from "./call.ts";
 import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { DerivativeCheck, PointSet } from "./exercise.ts";
-import { err, num } from "./format.ts";
+import { err, num, sentence } from "./format.ts";
 import { detectPattern } from "./patterns.ts";
 
 /** Distance kept from a kink: far beyond the finite-difference step, so no step crosses it. */
@@ -80,7 +80,7 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
       const why = found ? `: ${found.text}` : `, wrong at ${rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length} of ${points.length} points`;
       return {
         passed: false,
-        message: `${fn}(${num(w.z)}): yours is ${num(w.analytic)}, central differences of ${spec.formula ?? "f"} give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})${why}.`,
+        message: sentence(`${fn}(${num(w.z)}): yours is ${num(w.analytic)}, central differences of ${spec.formula ?? "f"} give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})${why}`),
         where: { index: [k], input: `${v} = ${num(w.z)}` },
         maxError: rep.maxError, band: rep.band,
       };

@@ -10,7 +10,7 @@ import { copyMatrix, invokeTwice, namedMatricesReader, type MatrixExpectation } 
 import { drawBatches, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ModelCheck } from "./exercise.ts";
 import { err, plotValue } from "./format.ts";
-import { judgeGradients } from "./grad-verdict.ts";
+import { judgeGradients, sharpen } from "./grad-verdict.ts";
 
 /** Grades a model's backward pass. */
 export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<CheckResult> {
@@ -34,9 +34,10 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
         namedMatricesReader(ctx.learner, expect),
       );
       const params = paramNames.map((p) => createParam(p, values[p]));
-      const rep = await checkGradients({
+      const loss = (): number => spec.loss(values);
+      const checked = await checkGradients({
         params,
-        loss: () => spec.loss(values),
+        loss,
         // The learner's gradients were computed (twice, identically) at this very point above.
         backward: () => {
           params.forEach((p, n) => {
@@ -47,13 +48,14 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
         rng,
         keepElements: true,
       });
+      const rep = await sharpen(checked, new Map(params.map((p) => [p.name, p.value])), loss);
       const v = judgeGradients(rep, spec.grads, N, input);
       for (const p of v.pairs) {
         analytic.push(plotValue(p.a));
         numeric.push(plotValue(p.n));
       }
       if (v.pattern) parts.pattern ??= v.pattern;
-      if (v.part.passed) maxError = Math.max(maxError, rep.maxError);
+      if (v.part.passed) maxError = Math.max(maxError, v.part.maxError ?? 0);
       else if (N > 1 && batchOnePassed && !v.pattern) {
         v.part.message += " It works for one example but not for a batch: sum each example's contribution over the rows of the batch.";
       }

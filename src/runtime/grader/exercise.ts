@@ -91,18 +91,27 @@ export interface ModelCheck {
   batches?: BatchSizes;
 }
 
+/** An argument of a value function: a Matrix, a number or an array of numbers. */
+export type ValueInput = Matrix | number | readonly number[];
+
 /** One family of inputs for a value check, e.g. logits around ±1000. */
 export interface ValueCase {
   label: string;
-  /** Draws an input (its shape too). */
-  make: (rng: Rng) => Matrix;
+  /** Draws the input (its shape too): a Matrix for a one-argument function, or the list of arguments. */
+  make: (rng: Rng) => Matrix | readonly ValueInput[];
 }
 
-/** (c) A value function `fn(x) → y` against the reference at random and hard inputs. */
+/**
+ * (c) A value function `fn(...inputs) → Matrix | number` (a forward pass,
+ * softmax…) against the reference at random and hard inputs.
+ */
 export interface ValueCheck {
   kind: "value";
   fn: string;
-  reference: (x: Matrix) => Matrix;
+  /** Argument names for messages (default `["x"]`, or `x1, x2…`). */
+  args?: readonly string[];
+  /** The reference (from nn), called with copies of the same inputs. */
+  reference(...inputs: ValueInput[]): Matrix | number;
   /** One part per case. */
   cases: readonly ValueCase[];
 }

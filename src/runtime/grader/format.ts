@@ -52,3 +52,24 @@ export function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** Ends a sentence with a full stop unless it already ends with punctuation. */
+export function sentence(s: string): string {
+  return /[.?!]$/.test(s) ? s : `${s}.`;
+}
+
+/** Two numbers written with just enough digits to tell them apart (up to 17). */
+export function distinct(a: number, b: number): [string, string] {
+  for (let digits = 4; digits <= 17; digits++) {
+    const sa = fixed(a, digits), sb = fixed(b, digits);
+    if (sa !== sb || digits === 17) return [sa, sb];
+  }
+  return [num(a), num(b)];
+}
+
+function fixed(v: number, digits: number): string {
+  if (!Number.isFinite(v) || v === 0) return num(v);
+  const a = Math.abs(v);
+  const s = a >= 1e-3 && a < 1e5 ? String(+v.toPrecision(digits)) : v.toExponential(digits - 1);
+  return s.replace(/^-/, "−").replace("e-", "e−").replace("e+", "e");
+}

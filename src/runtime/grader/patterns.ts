@@ -22,7 +22,12 @@ export interface PatternFinding {
   text: string;
 }
 
-const FIT_TOL = 1e-5;
+/**
+ * How closely a pattern must fit. Loose enough for central differences where f is
+ * nearly flat (only a few digits survive the cancellation), tight enough that a
+ * constant factor is told apart from a merely wrong answer.
+ */
+const FIT_TOL = 1e-3;
 
 /**
  * The pattern that explains all pairs, or null.
@@ -60,6 +65,10 @@ export function detectPattern(pairs: readonly Pair[], batchSize = 1): PatternFin
   if (near(-2) || near(-0.5)) {
     return { pattern: "sign-flipped", factor: r, text: `the sign is flipped and a factor 2 is off (yours is ${num(r)} times the right value)` };
   }
+  // Any ratio fits one or two points: claim a general constant only when several agree.
+  let informative = 0;
+  for (const p of ps) if (Math.abs(p.n) > 1e-3 * maxN) informative++;
+  if (informative < 3) return null;
   return { pattern: "scaled", factor: r, text: `yours is the right value times ${num(r)} everywhere: a constant factor is off` };
 }
 

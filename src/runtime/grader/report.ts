@@ -39,6 +39,7 @@ export type GradePattern =
   | "missing-1/N"
   | "extra-1/N"
   | "transposed"
+  | "forgot-upstream"
   | "scaled"
   | "diverges"
   | "no-progress";

@@ -1,0 +1,29 @@
+import { tanh } from "../../../../src/nn/index.ts";
+import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
+
+/**
+ * tanh′(z), checked against central differences of the library's tanh —
+ * including |z| ≥ 710, where e^z overflows and the textbook quotient gives NaN.
+ */
+export default defineExercise({
+  id: "tanh-derivative",
+  title: "The derivative of tanh",
+  entry: ["tanhPrime"],
+  check: {
+    kind: "derivative",
+    fn: "tanhPrime",
+    variable: "z",
+    f: tanh.f,
+    formula: "tanh",
+    points: [
+      { label: "z in [−3, 3]", range: [-3, 3], count: 16 },
+      { label: "saturated z (|z| from 5 to 40)", range: [5, 40], count: 4, symmetric: true },
+      { label: "huge |z| (710 to 1000)", range: [710, 1000], count: 4, symmetric: true },
+    ],
+  },
+  hints: [
+    "tanh′ can be written with tanh itself, so you never need to differentiate exponentials by hand.",
+    "d/dz tanh(z) = 1 − tanh²(z). Math.tanh is accurate for every z, while e^z overflows to Infinity for z > 709.",
+    "const t = Math.tanh(z); return 1 - t * t;",
+  ],
+});
