@@ -135,3 +135,85 @@ for (const folder of folders) {
     }
   });
 }
+
+/** The code of an exercise file, as the page would put it in a cell. */
+function source(key: string, file: string): string {
+  const [chapter, id] = key.split("/");
+  return readFileSync(new URL(`${chapter}/exercises/${id}/${file}`, CONTENT), "utf8");
+}
+
+describe("grading through the real cell path (headless notebook)", () => {
+  const notebooks: HeadlessNotebook[] = [];
+  const open = (): HeadlessNotebook => {
+    const nb = createHeadlessNotebook({ timeLimitMs: 20_000, graceMs: 300 });
+    notebooks.push(nb);
+    return nb;
+  };
+  afterAll(() => {
+    for (const nb of notebooks) nb.close();
+  });
+
+  async function grade(nb: HeadlessNotebook, id: string, seed: number): Promise<GradeReport> {
+    const out = await nb.run("grader", `await __gradeExercise(${JSON.stringify(id)}, ${seed})`);
+    expect(out.status, out.error?.message).toBe("ok");
+    expect(out.result?.kind).toBe("string");
+    return parseGradeReport((out.result as { value: string }).value);
+  }
+
+  it("a solution run as a cell passes; a wrong answer run after it fails for its reason", async () => {
+    const nb = open();
+    const key = "02-activation-functions/tanh-derivative";
+    expect((await nb.run("answer", source(key, "solution.ts"))).status).toBe("ok");
+    const passed = await grade(nb, key, 7);
+    expect(passed.passed, passed.headline).toBe(true);
+    expect(passed.exerciseId).toBe(key);
+    expect(passed.seed).toBe(7);
+    expect(passed.comparison?.analytic.length).toBeGreaterThan(0);
+    // The reader edits the cell: the new definition replaces the old one in the page scope.
+    expect((await nb.run("answer", source(key, "wrong/sign-flipped.ts"))).status).toBe("ok");
+    const failed = await grade(nb, "tanh-derivative", 7); // a bare exercise id works when it is unique
+    expect(failed.passed).toBe(false);
+    expect(failed.pattern).toBe("sign-flipped");
+    expect(failed.headline).toMatch(/sign is flipped/);
+  });
+
+  it("matrix exercises work with the cell's nn (same Matrix class as the grader)", async () => {
+    const nb = open();
+    const key = "05-backpropagation/two-layer-backward";
+    expect((await nb.run("answer", source(key, "solution.ts"))).status).toBe("ok");
+    const r = await grade(nb, key, 11);
+    expect(r.passed, r.headline).toBe(true);
+    expect((await nb.run("answer", source(key, "wrong/mutates-labels.ts"))).status).toBe("ok");
+    const m = await grade(nb, key, 11);
+    expect(m.problem).toBe("mutated-input");
+    expect(m.parts.find((p) => !p.passed)?.where?.param).toBe("y");
+  });
+
+  it("says what is missing before the reader has defined anything", async () => {
+    const nb = open();
+    const r = await grade(nb, "02-activation-functions/relu-backward", 1);
+    expect(r.passed).toBe(false);
+    expect(r.problem).toBe("missing");
+    expect(r.headline).toBe("missing: define a function named reluBackward");
+  });
+
+  it("an unknown exercise id is a cell error naming the known ones", async () => {
+    const nb = open();
+    const out = await nb.run("grader", `await __gradeExercise("no-such-exercise", 1)`);
+    expect(out.status).toBe("error");
+    expect(out.error?.message).toMatch(/unknown exercise: no-such-exercise \(known: .*tanh-derivative/);
+  });
+
+  it("an infinite loop in the learner's code hits the time limit, and the page can grade again afterwards", async () => {
+    const nb = open();
+    const key = "02-activation-functions/tanh-derivative";
+    expect((await nb.run("answer", "function tanhPrime(z: number): number { while (true) {} }")).status).toBe("ok");
+    const out = await nb.run("grader", `await __gradeExercise(${JSON.stringify(key)}, 3)`, { timeLimitMs: 1500 });
+    expect(out.status).toBe("terminated");
+    expect(out.reason).toBe("time-limit");
+    // A fresh worker: the definitions are gone (missing), and a corrected answer grades normally.
+    expect((await grade(nb, key, 3)).problem).toBe("missing");
+    expect((await nb.run("answer", source(key, "solution.ts"))).status).toBe("ok");
+    expect((await grade(nb, key, 3)).passed).toBe(true);
+  });
+});

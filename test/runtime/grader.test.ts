@@ -1,0 +1,224 @@
+/**
+ * The grader's own contract: how it treats a learner's function that is
+ * missing, throws, is slow, returns the wrong kind of value, NaN or Infinity;
+ * that a seed repeats exactly; the cheap recognition of classic mistakes; the
+ * report's size limit; exercise lookup; and the hidden cell globals.
+ */
+import { describe, expect, it } from "vitest";
+import { Matrix } from "../../src/nn/matrix.ts";
+import { defineExercise, type ExerciseDef } from "../../src/runtime/grader/exercise.ts";
+import { gradeExercise } from "../../src/runtime/grader/grade.ts";
+import { installGrader, serializeReport } from "../../src/runtime/grader/install.ts";
+import { exerciseKey, globExerciseLoader, resolveExerciseKey } from "../../src/runtime/grader/loaders.ts";
+import { listExerciseFiles, nodeExerciseLoader } from "../../src/runtime/grader/node-loader.ts";
+import { detectPattern, isTransposeOf } from "../../src/runtime/grader/patterns.ts";
+import { parseGradeReport, type GradeReport } from "../../src/runtime/grader/report.ts";
+
+const cube = defineExercise({
+  id: "cube-derivative",
+  title: "d/dx x³",
+  entry: ["cubePrime"],
+  check: { kind: "derivative", fn: "cubePrime", f: (x) => x ** 3, formula: "x³", points: [{ label: "x in [−2, 2]", range: [-2, 2], count: 8 }] },
+  hints: ["power rule", "3x²", "return 3 * x * x"],
+  timeLimitMs: 200,
+});
+
+const grade = (learner: Record<string, unknown>, seed = 1, def: ExerciseDef = cube): Promise<GradeReport> => gradeExercise(def, learner, seed);
+
+describe("defineExercise", () => {
+  const base = cube as unknown as Record<string, unknown>;
+  const bad = (patch: Record<string, unknown>): (() => unknown) => () => defineExercise({ ...base, ...patch } as unknown as ExerciseDef);
+  it("accepts a valid definition and freezes it", () => {
+    expect(Object.isFrozen(cube)).toBe(true);
+    expect(cube.entry).toEqual(["cubePrime"]);
+  });
+  it("rejects definitions that could never grade", () => {
+    expect(bad({ id: "Cube Derivative" })).toThrow(/id must be a lowercase slug/);
+    expect(bad({ entry: [] })).toThrow(/entry must list/);
+    expect(bad({ entry: ["cube prime"] })).toThrow(/not an identifier/);
+    expect(bad({ entry: ["other"] })).toThrow(/check.fn "cubePrime" is not in entry \(other\)/);
+    expect(bad({ hints: ["one", "two"] })).toThrow(/three non-empty strings/);
+    expect(bad({ timeLimitMs: 0 })).toThrow(/timeLimitMs must be > 0/);
+    expect(bad({ check: { ...cube.check, kind: "magic" } })).toThrow(/unknown check kind magic/);
+  });
+});
+
+describe("gradeExercise: the learner's contract", () => {
+  it("passes a correct answer, with the seed and the comparison data", async () => {
+    const r = await grade({ cubePrime: (x: number) => 3 * x * x }, 42);
+    expect(r.passed, r.headline).toBe(true);
+    expect(r.seed).toBe(42);
+    expect(r.headline).toMatch(/^Passed all 1 checks \(seed 42\)/);
+    expect(r.comparison?.analytic).toHaveLength(8);
+    expect(r.problem).toBeNull();
+  });
+
+  it("says what is missing, and what is not a function", async () => {
+    const missing = await grade({});
+    expect(missing.problem).toBe("missing");
+    expect(missing.headline).toBe("missing: define a function named cubePrime");
+    const notFn = await grade({ cubePrime: 3 });
+    expect(notFn.problem).toBe("missing");
+    expect(notFn.headline).toMatch(/cubePrime is a number, not a function/);
+  });
+
+  it("reports an exception with the input that caused it", async () => {
+    const r = await grade({ cubePrime: (x: number) => { if (x > 0) throw new RangeError("too big"); return 3 * x * x; } });
+    expect(r.problem).toBe("exception");
+    expect(r.parts[0].message).toMatch(/cubePrime threw RangeError: too big \(for x = [0-9.]+\)/);
+    expect(r.parts[0].where?.input).toMatch(/^x = /);
+  });
+
+  it("tells NaN, Infinity, a Promise and a non-number apart", async () => {
+    expect((await grade({ cubePrime: () => NaN })).problem).toBe("nan");
+    const inf = await grade({ cubePrime: (x: number) => (x > 0 ? Infinity : 3 * x * x) });
+    expect(inf.problem).toBe("infinity");
+    expect(inf.parts[0].message).toMatch(/returned Infinity for x = /);
+    const promise = await grade({ cubePrime: async (x: number) => 3 * x * x });
+    expect(promise.problem).toBe("shape");
+    expect(promise.parts[0].message).toMatch(/returned a Promise: write a plain function/);
+    const nothing = await grade({ cubePrime: () => undefined });
+    expect(nothing.parts[0].message).toMatch(/returned undefined \(did you forget to return\?\)/);
+  });
+
+  it("catches an answer that changes between two calls with the same input", async () => {
+    let calls = 0;
+    const r = await grade({ cubePrime: (x: number) => 3 * x * x + 1e-3 * calls++ });
+    expect(r.problem).toBe("accumulates");
+    expect(r.parts[0].message).toMatch(/calling cubePrime twice with the same input gave different results/);
+  });
+
+  it("stops with a time-out when the learner's code uses up the budget", async () => {
+    const slow = (x: number): number => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      return 3 * x * x;
+    };
+    const r = await grade({ cubePrime: slow });
+    expect(r.passed).toBe(false);
+    expect(r.problem).toBe("timeout");
+    expect(r.headline).toMatch(/^time-out: cubePrime used up the 0.2 s time budget/);
+  });
+
+  it("lets Stop through instead of grading it", async () => {
+    const stop = (): number => {
+      const e = new Error("interrupted: the run was stopped");
+      e.name = "Interrupted";
+      throw e;
+    };
+    await expect(grade({ cubePrime: stop })).rejects.toThrow(/interrupted/);
+  });
+
+  it("blames itself, not the learner, when an exercise is broken", async () => {
+    const broken = defineExercise({ ...cube, check: { ...cube.check, f: () => { throw new Error("reference exploded"); } } } as ExerciseDef);
+    const r = await grade({ cubePrime: (x: number) => 3 * x * x }, 1, broken);
+    expect(r.passed).toBe(false);
+    expect(r.problem).toBeNull();
+    expect(r.headline).toMatch(/the grader itself failed \(reference exploded\): this is a bug in the exercise, not in your answer/);
+  });
+
+  it("draws the same points for the same seed and fresh points for another", async () => {
+    const learner = { cubePrime: (x: number) => 3 * x * x };
+    const a = await grade(learner, 5), b = await grade(learner, 5), c = await grade(learner, 6);
+    expect(a.comparison).toEqual(b.comparison);
+    expect(a.comparison).not.toEqual(c.comparison);
+  });
+});
+
+describe("detectPattern", () => {
+  const pairs = (f: (n: number) => number, ns = [0.5, -1.25, 2, 0.75]) => ns.map((n) => ({ a: f(n), n }));
+  it("names the classic mistakes", () => {
+    expect(detectPattern(pairs(() => 0))?.pattern).toBe("zeros");
+    expect(detectPattern(pairs((n) => -n))?.pattern).toBe("sign-flipped");
+    expect(detectPattern(pairs((n) => 2 * n))?.pattern).toBe("factor-2");
+    expect(detectPattern(pairs((n) => n / 2))?.pattern).toBe("half");
+    expect(detectPattern(pairs((n) => 5 * n), 5)?.pattern).toBe("missing-1/N");
+    expect(detectPattern(pairs((n) => n / 4), 4)?.pattern).toBe("extra-1/N");
+    expect(detectPattern(pairs((n) => -2 * n))?.text).toMatch(/sign is flipped and a factor 2 is off/);
+    expect(detectPattern(pairs((n) => 0.3 * n))).toMatchObject({ pattern: "scaled", factor: 0.3 });
+  });
+  it("claims nothing for a right answer, an unstructured one, or too few points", () => {
+    expect(detectPattern(pairs((n) => n))).toBeNull();
+    expect(detectPattern(pairs((n) => n * n))).toBeNull();
+    expect(detectPattern([{ a: 0.3, n: 1 }])).toBeNull(); // any ratio fits one point
+    expect(detectPattern([{ a: 0, n: 0 }])).toBeNull();
+  });
+  it("recognises a transposed square matrix", () => {
+    const n = Matrix.from([[1, 2], [3, 4]]);
+    expect(isTransposeOf(Matrix.from([[1, 3], [2, 4]]), n)).toBe(true);
+    expect(isTransposeOf(n, n)).toBe(false);
+    expect(isTransposeOf(Matrix.from([[1, 2], [3, 4.5]]), n)).toBe(false);
+  });
+});
+
+describe("serializeReport", () => {
+  it("keeps a report under a cell result's size by thinning the comparison", () => {
+    const big: GradeReport = {
+      exerciseId: "x", passed: false, seed: 1, headline: "h",
+      parts: [{ name: "p", passed: false, message: "m".repeat(400) }],
+      comparison: { label: "l", analytic: Array.from({ length: 200 }, (_, i) => Math.PI * i * 1e-7), numeric: Array.from({ length: 200 }, (_, i) => Math.E * i * 1e-7) },
+    };
+    const json = serializeReport(big);
+    expect(json.length).toBeLessThanOrEqual(9000);
+    const back = parseGradeReport(json);
+    expect(back.comparison!.analytic.length).toBeGreaterThan(10);
+    expect(back.comparison!.analytic.length).toBe(back.comparison!.numeric.length);
+  });
+  it("parseGradeReport rejects what is not a report", () => {
+    expect(() => parseGradeReport("{}")).toThrow(/exerciseId/);
+    expect(() => parseGradeReport("null")).toThrow(/expected an object/);
+  });
+});
+
+describe("exercise lookup", () => {
+  it("keys exercise files by chapter folder and exercise id", () => {
+    expect(exerciseKey("/content/02-activation-functions/exercises/tanh-derivative/exercise.ts")).toBe("02-activation-functions/tanh-derivative");
+    expect(exerciseKey("C:\\site\\content\\02-a\\exercises\\b\\exercise.ts")).toBe("02-a/b");
+    expect(exerciseKey("/content/02-a/figures.ts")).toBeNull();
+  });
+  it("resolves full keys, unique bare ids, and names the problem otherwise", () => {
+    const keys = ["01-a/x", "02-b/y", "03-c/y"];
+    expect(resolveExerciseKey(keys, "01-a/x")).toBe("01-a/x");
+    expect(resolveExerciseKey(keys, "x")).toBe("01-a/x");
+    expect(() => resolveExerciseKey(keys, "y")).toThrow("ambiguous exercise id: y (02-b/y, 03-c/y); add the chapter folder");
+    expect(() => resolveExerciseKey(keys, "z")).toThrow("unknown exercise: z (known: 01-a/x, 02-b/y, 03-c/y)");
+  });
+  it("loads lazily through import.meta.glob-style modules", async () => {
+    let loads = 0;
+    const load = globExerciseLoader({
+      "/content/00-a/exercises/cube-derivative/exercise.ts": async () => { loads++; return { default: cube }; },
+      "/content/00-a/exercises/broken/exercise.ts": async () => ({ nothing: true }),
+    });
+    expect(loads).toBe(0);
+    expect((await load("cube-derivative")).title).toBe("d/dx x³");
+    expect(loads).toBe(1);
+    await expect(load("00-a/broken")).rejects.toThrow("exercise 00-a/broken: exercise.ts must `export default defineExercise({...})`");
+  });
+  it("finds every exercise on disk in Node", async () => {
+    const content = new URL("../../content/", import.meta.url);
+    const files = listExerciseFiles(content);
+    expect(files.has("02-activation-functions/tanh-derivative")).toBe(true);
+    expect((await nodeExerciseLoader(content)("tanh-derivative")).id).toBe("tanh-derivative");
+  });
+});
+
+describe("installGrader", () => {
+  it("defines hidden globals that grade the scope's definitions and describe an exercise", async () => {
+    const scope: Record<string, unknown> = {};
+    installGrader(scope, async (id) => {
+      if (id !== "cube") throw new Error(`unknown exercise: ${id}`);
+      return cube;
+    });
+    expect(Object.keys(scope)).toEqual([]); // not enumerable: the reader's view of the scope stays clean
+    const gradeFn = scope.__gradeExercise as (id: unknown, seed: unknown) => Promise<string>;
+    expect(parseGradeReport(await gradeFn("cube", 3)).problem).toBe("missing");
+    scope.cubePrime = (x: number) => 3 * x * x;
+    const r = parseGradeReport(await gradeFn("cube", 3));
+    expect(r.passed).toBe(true);
+    expect(r.exerciseId).toBe("cube");
+    await expect(gradeFn("cube", NaN)).rejects.toThrow(/seed must be a finite number/);
+    await expect(gradeFn(3, 1)).rejects.toThrow(/id must be a string/);
+    const info = JSON.parse(await (scope.__exerciseInfo as (id: string) => Promise<string>)("cube"));
+    expect(info).toEqual({ id: "cube", title: "d/dx x³", entry: ["cubePrime"], hints: ["power rule", "3x²", "return 3 * x * x"], timeLimitMs: 200 });
+  });
+});
