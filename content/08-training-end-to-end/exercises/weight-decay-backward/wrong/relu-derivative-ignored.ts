@@ -1,0 +1,17 @@
+// Mistake: passes the gradient through the ReLU unchanged, as if it were the identity (expect: mismatch)
+import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumRows } from "nn";
+
+const LAMBDA = 0.01;
+
+export function decayBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix) {
+  const A = addRowVector(matmul(X, W1), b1);
+  const H = map(A, (a) => Math.max(a, 0));
+  const P = softmax(addRowVector(matmul(H, W2), b2));
+  const dZ = scale(sub(P, Y), 1 / X.rows);
+  const dA = matmulTransB(dZ, W2);
+  void mul;
+  return {
+    dW1: add(matmulTransA(X, dA), scale(W1, LAMBDA)), db1: sumRows(dA),
+    dW2: add(matmulTransA(H, dZ), scale(W2, LAMBDA)), db2: sumRows(dZ),
+  };
+}
