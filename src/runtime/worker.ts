@@ -14,7 +14,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const send = scope.postMessage.bind(scope);
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: cellNn, setYieldHook });
 // Exercises load lazily: a page pays for an exercise's references only when it is graded.
-installGrader(globalThis, globExerciseLoader(import.meta.glob("/content/*/exercises/*/exercise.ts")));
+installGrader(globalThis, globExerciseLoader(() => import.meta.glob("/content/*/exercises/*/exercise.ts")));
 scope.addEventListener("message", (e: MessageEvent<HostToWorker>) => kernel.handle(e.data));
 scope.addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
   e.preventDefault();
