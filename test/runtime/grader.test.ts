@@ -48,7 +48,7 @@ describe("gradeExercise: the learner's contract", () => {
     const r = await grade({ cubePrime: (x: number) => 3 * x * x }, 42);
     expect(r.passed, r.headline).toBe(true);
     expect(r.seed).toBe(42);
-    expect(r.headline).toMatch(/^Passed all 1 checks \(seed 42\)/);
+    expect(r.headline).toMatch(/^Passed the check \(seed 42\)/);
     expect(r.comparison?.analytic).toHaveLength(8);
     expect(r.problem).toBeNull();
   });
@@ -79,6 +79,17 @@ describe("gradeExercise: the learner's contract", () => {
     expect(promise.parts[0].message).toMatch(/returned a Promise: write a plain function/);
     const nothing = await grade({ cubePrime: () => undefined });
     expect(nothing.parts[0].message).toMatch(/returned undefined \(did you forget to return\?\)/);
+  });
+
+  it("reports a returned value that cannot even be read as the answer's fault", async () => {
+    const double = defineExercise({
+      id: "double", title: "2x", entry: ["double"], hints: ["a", "b", "c"],
+      check: { kind: "value", fn: "double", reference: (x) => Matrix.from([[2 * (x as Matrix).data[0]]]), cases: [{ label: "one", make: () => Matrix.from([[1.5]]) }] },
+    });
+    const r = await grade({ double: () => ({ get rows(): number { throw new Error("boom"); } }) }, 1, double);
+    expect(r.problem).toBe("shape");
+    expect(r.parts[0].message).toMatch(/what double returned could not be read: boom/);
+    expect((await grade({ double: (x: Matrix) => Matrix.from([[2 * x.data[0]]]) }, 1, double)).passed).toBe(true);
   });
 
   it("catches an answer that changes between two calls with the same input", async () => {

@@ -102,8 +102,8 @@ export interface ResultReader<T> {
  * @param makeArgs builds the arguments (fresh copies each time it is called).
  */
 export function invokeTwice<T>(l: LearnerFn, makeArgs: () => Arg[], input: string, reader: ResultReader<T>): T {
-  const first = reader.read(invoke(l, makeArgs(), input), input);
-  const second = reader.read(invoke(l, makeArgs(), input), input);
+  const first = readResult(l, reader, invoke(l, makeArgs(), input), input);
+  const second = readResult(l, reader, invoke(l, makeArgs(), input), input);
   const d = reader.diff(first, second);
   if (d) {
     throw new LearnerFailure(
@@ -114,6 +114,20 @@ export function invokeTwice<T>(l: LearnerFn, makeArgs: () => Arg[], input: strin
     );
   }
   return first;
+}
+
+/**
+ * Reads a result; an error while reading it (a getter that throws, a strange
+ * object) is the returned value's fault, so it is reported as such rather
+ * than as a failure of the grader.
+ */
+export function readResult<T>(l: LearnerFn, reader: ResultReader<T>, out: unknown, input: string): T {
+  try {
+    return reader.read(out, input);
+  } catch (e) {
+    if (e instanceof LearnerFailure || isInterrupted(e)) throw e;
+    throw new LearnerFailure("shape", `what ${l.name} returned could not be read: ${e instanceof Error ? e.message : String(e)} (${input}).`, { input });
+  }
 }
 
 /** Reads a number result: NaN, Infinity and non-numbers fail with their own messages. */

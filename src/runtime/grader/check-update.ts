@@ -10,7 +10,7 @@ import { cooperate } from "../../nn/cooperate.ts";
 import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { createParam } from "../../nn/param.ts";
-import { copyMatrix, invoke, invokeTwice, namedMatricesReader, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
+import { copyMatrix, invoke, invokeTwice, namedMatricesReader, readResult, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { UpdateCheck } from "./exercise.ts";
 import { at, err, list, num, plotValue, rowCol } from "./format.ts";
@@ -127,7 +127,7 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
     const probReader = namedMatricesReader(l, expectations(spec, pRows, pCols));
     for (let t = 0; t < pr.steps; t++) {
       const input = `${pr.label}, step ${t + 1}, ${hyperText(pr.hyper)}`;
-      const out = probReader.read(invoke(l, argsFor(spec, s, pr.gradient(s.w), pr.hyper), input), input);
+      const out = readResult(l, probReader, invoke(l, argsFor(spec, s, pr.gradient(s.w), pr.hyper), input), input);
       s = out;
       const lt = pr.loss(s.w);
       if (!Number.isFinite(lt) || lt > 1e6 * l0) {

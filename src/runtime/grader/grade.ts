@@ -72,7 +72,9 @@ export async function gradeExercise(def: ExerciseDef, learner: Record<string, un
   const passed = result.parts.length > 0 && result.parts.every((p) => p.passed);
   return finish({
     passed,
-    headline: passed ? `Passed all ${result.parts.length} checks (seed ${seed}): ${result.summary}.` : headlineOf(result.parts),
+    headline: passed
+      ? `Passed ${result.parts.length === 1 ? "the check" : `all ${result.parts.length} checks`} (seed ${seed}): ${result.summary}.`
+      : headlineOf(result.parts),
     parts: result.parts.map(cleanPart),
     comparison: thin(result.comparison),
     problem: result.problem,
