@@ -79,7 +79,7 @@ export function invoke(l: LearnerFn, args: readonly Arg[], input: string): unkno
       }
       throw new LearnerFailure(
         "mutated-input",
-        `${l.name} changed its input ${a.name}: ${at(a.name, idx)} was ${num(snap[k])} and became ${num(data[k])} (${input}). ` +
+        `${l.name} changed its input ${a.name}: ${at(a.name, idx)} was ${distinct(snap[k], data[k])[0]} and became ${distinct(snap[k], data[k])[1]} (${input}). ` +
           (isArray ? `Leave the inputs as they are and build the result in a new array (${a.name}.slice() copies one).` : `Leave the inputs as they are and write the result into a new Matrix (new Matrix(rows, cols) or ${a.name}.clone()).`),
         { param: a.name, index: idx, input },
       );

@@ -11,7 +11,7 @@ import type { Rng } from "../../nn/rng.ts";
 import { copyMatrix, invokeTwice, matrixReader } from "./call.ts";
 import { drawBatches, drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { BackwardCheck, Range } from "./exercise.ts";
-import { err, plotValue } from "./format.ts";
+import { agreement, plotValue } from "./format.ts";
 import { judgeGradients, sharpen } from "./grad-verdict.ts";
 
 const KINK_MARGIN = 1e-3;
@@ -127,6 +127,6 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
     comparison: analytic.length ? { label: `${ctx.learner.name}: dX yours (x) against central differences (y)`, analytic, numeric } : undefined,
-    summary: `${ctx.learner.name} matches central differences for every element (max relative error ${err(maxError)})`,
+    summary: `${ctx.learner.name} matches central differences for every element ${agreement(maxError)}`,
   };
 }

@@ -10,7 +10,7 @@ import type { Rng } from "../../nn/rng.ts";
 import { invokeTwice, numberReader } from "./call.ts";
 import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { DerivativeCheck, PointSet } from "./exercise.ts";
-import { err, num, sentence } from "./format.ts";
+import { agreement, err, num, sentence } from "./format.ts";
 import { detectPattern } from "./patterns.ts";
 
 /** Distance kept from a kink: far beyond the finite-difference step, so no step crosses it. */
@@ -89,6 +89,6 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
     comparison: analytic.length ? { label: `${fn}(${v}): yours (x) against central differences (y)`, analytic, numeric } : undefined,
-    summary: `${fn} matches central differences at ${count} random points (max relative error ${err(maxError)})`,
+    summary: `${fn} matches central differences at ${count} random points ${agreement(maxError)}`,
   };
 }

@@ -9,7 +9,7 @@ import { createParam } from "../../nn/param.ts";
 import { copyMatrix, invokeTwice, namedMatricesReader, type MatrixExpectation } from "./call.ts";
 import { drawBatches, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ModelCheck } from "./exercise.ts";
-import { err, plotValue } from "./format.ts";
+import { agreement, plotValue } from "./format.ts";
 import { judgeGradients, sharpen } from "./grad-verdict.ts";
 
 /** Grades a model's backward pass. */
@@ -67,6 +67,6 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
     comparison: analytic.length ? { label: `${names}: yours (x) against central differences (y)`, analytic, numeric } : undefined,
-    summary: `${names} match central differences (max relative error ${err(maxError)})`,
+    summary: `${names} match central differences ${agreement(maxError)}`,
   };
 }

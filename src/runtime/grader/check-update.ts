@@ -13,7 +13,7 @@ import { createParam } from "../../nn/param.ts";
 import { copyMatrix, invoke, invokeTwice, namedMatricesReader, readResult, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { UpdateCheck } from "./exercise.ts";
-import { at, err, list, num, plotValue, rowCol } from "./format.ts";
+import { agreement, at, err, list, num, plotValue, rowCol } from "./format.ts";
 import { detectPattern } from "./patterns.ts";
 
 /** The learner's state between calls: w and each state matrix. */
@@ -98,7 +98,7 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
         const found = detectPattern(pairs);
         if (found) parts.pattern ??= found.pattern;
         const idx = rowCol(worstK, cols);
-        let why = found ? `: the step you take is wrong (${found.text})` : "";
+        let why = found?.pattern === "zeros" ? ": w did not move at all (is the step applied to w?)" : found ? `: the step you take is wrong (${found.text})` : "";
         if (!found && t > 0) why = `. Step 1 matched but step ${t + 1} does not: is ${stateNames} carried over from one step to the next and updated before w?`;
         return {
           passed: false,
@@ -155,7 +155,7 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
     comparison: analytic.length ? { label: `w after each step: yours (x) against the reference (y)`, analytic, numeric } : undefined,
-    summary: `${l.name} matches the reference step by step (max relative error ${err(maxError)}) and reduces the loss`,
+    summary: `${l.name} matches the reference step by step ${agreement(maxError)} and reduces the loss`,
   };
 }
 

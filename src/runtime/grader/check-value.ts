@@ -11,7 +11,7 @@ import { Matrix } from "../../nn/matrix.ts";
 import { copyMatrix, invokeTwice, matrixReader, numberReader, type Arg } from "./call.ts";
 import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ValueCheck, ValueInput } from "./exercise.ts";
-import { at, err, num, plotValue, rowCol, sentence } from "./format.ts";
+import { agreement, at, err, num, plotValue, rowCol, sentence } from "./format.ts";
 import { detectPattern, pairsOf } from "./patterns.ts";
 
 function copyInput(v: ValueInput): ValueInput {
@@ -87,6 +87,6 @@ export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<C
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
     comparison: analytic.length ? { label: `${fn}: yours (x) against the reference (y)`, analytic, numeric } : undefined,
-    summary: `${fn} matches the reference on every case (max relative error ${err(maxError)})`,
+    summary: `${fn} matches the reference on every case ${agreement(maxError)}`,
   };
 }

@@ -73,3 +73,8 @@ function fixed(v: number, digits: number): string {
   const s = a >= 1e-3 && a < 1e5 ? String(+v.toPrecision(digits)) : v.toExponential(digits - 1);
   return s.replace(/^-/, "−").replace("e-", "e−").replace("e+", "e");
 }
+
+/** How close a passing check came: "to within rounding noise" when no element rose above it, else the largest error. */
+export function agreement(maxError: number): string {
+  return maxError === 0 ? "to within rounding noise" : `(max relative error ${err(maxError)})`;
+}
