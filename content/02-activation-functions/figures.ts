@@ -34,7 +34,7 @@ export function ch2ActivationGallery(): Plot.PlotOptions {
     width: 720,
     height: 420,
     marginLeft: 40,
-    x: { label: "z", domain: [-4, 4], grid: true },
+    x: { label: "z", domain: [-4, 4], grid: true, ticks: [-4, -2, 0, 2, 4] },
     y: { label: "value", domain: [-1.5, 2.5], grid: true },
     fx: { axis: null, padding: 0.12 },
     fy: { axis: null, padding: 0.15 },
