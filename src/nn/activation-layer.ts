@@ -10,7 +10,7 @@
 import type { Layer } from "./layer.ts";
 import type { Matrix } from "./matrix.ts";
 import type { Param } from "./param.ts";
-import { activation, activationGrad, applyActivation, type ActivationFunction, type ActivationOptions } from "./activations.ts";
+import { activation, activationGrad, activationGradFromOutput, applyActivation, type ActivationFunction, type ActivationOptions } from "./activations.ts";
 import { softmax, softmaxBackward } from "./softmax.ts";
 
 /** Options for `new Activation(act, options)`. */
@@ -39,6 +39,8 @@ export class Activation implements Layer {
   readonly named: boolean;
   /** The input of the last `forward` (what backward needs), or null before the first. */
   protected input: Matrix | null = null;
+  /** The output of the last `forward`, kept when f′ can be read from it (`dfFromOutput`, e.g. tanh: 1 − a²). */
+  protected output: Matrix | null = null;
 
   /** @throws `unknown activation: foo (known: ...)`. */
   constructor(act: string | ActivationFunction, options: ActivationLayerOptions = {}) {
@@ -67,6 +69,7 @@ export class Activation implements Layer {
   forward(z: Matrix): Matrix {
     const a = applyActivation(this.fn, z);
     this.input = z;
+    this.output = typeof this.fn.dfFromOutput === "function" ? a : null;
     return a;
   }
 
@@ -81,6 +84,8 @@ export class Activation implements Layer {
    */
   backward(dOut: Matrix): Matrix {
     const z = checkBackward("activation", this.input, dOut);
+    // Same values as dA ⊙ f′(Z), without evaluating f again (tanh: 1 − a²).
+    if (this.output) return activationGradFromOutput(this.fn, this.output, dOut);
     return activationGrad(this.fn, z, dOut);
   }
 

@@ -11,6 +11,16 @@
 import { Matrix } from "./matrix.ts";
 import { assertSameShape } from "./ops.ts";
 
+/**
+ * Makes `dfFromOutput` non-enumerable, so a modified copy such as
+ * `{ ...tanh, df: myDf }` does not inherit it: a layer would otherwise use the
+ * original's derivative-through-the-output and silently ignore `myDf`.
+ */
+function builtIn(act: ActivationFunction): ActivationFunction {
+  Object.defineProperty(act, "dfFromOutput", { enumerable: false });
+  return act;
+}
+
 /** An activation function and everything the course says about it. */
 export interface ActivationFunction {
   /** Lookup name, e.g. `"relu"` or `"leakyRelu"`. */
@@ -56,7 +66,7 @@ export interface ActivationFunction {
  * 0 everywhere it exists (and we return 0 at z = 0 too), so gradient descent
  * gets no signal through it — the reason smooth units replaced it.
  */
-export const step: ActivationFunction = {
+export const step: ActivationFunction = builtIn({
   name: "step",
   f: (z) => (z >= 0 ? 1 : 0),
   df: (_z) => 0,
@@ -69,14 +79,14 @@ export const step: ActivationFunction = {
   kinks: [0],
   formula: "H(z) = \\begin{cases} 1 & z \\ge 0 \\\\ 0 & z < 0 \\end{cases}",
   derivative: "H'(z) = 0 \\quad (z \\ne 0)",
-};
+});
 
 /**
  * The logistic sigmoid σ(z) = 1 / (1 + e^{−z}) with σ′(z) = σ(z)(1 − σ(z)) (at most
  * 0.25, at z = 0). Computed stably: for z < 0 as e^{z} / (1 + e^{z}), so e^{−z}
  * never overflows and σ(−1000) is 0, not NaN.
  */
-export const sigmoid: ActivationFunction = {
+export const sigmoid: ActivationFunction = builtIn({
   name: "sigmoid",
   f: sigmoidValue,
   df: (z) => {
@@ -92,7 +102,7 @@ export const sigmoid: ActivationFunction = {
   kinks: [],
   formula: "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
   derivative: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))",
-};
+});
 
 function sigmoidValue(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
@@ -101,7 +111,7 @@ function sigmoidValue(z: number): number {
 }
 
 /** Hyperbolic tangent, tanh′(z) = 1 − tanh²(z) (at most 1, at z = 0). A zero-centred, rescaled sigmoid: tanh(z) = 2σ(2z) − 1. */
-export const tanh: ActivationFunction = {
+export const tanh: ActivationFunction = builtIn({
   name: "tanh",
   f: Math.tanh,
   df: (z) => {
@@ -117,7 +127,7 @@ export const tanh: ActivationFunction = {
   kinks: [],
   formula: "\\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
   derivative: "\\tanh'(z) = 1 - \\tanh^2(z)",
-};
+});
 
 /**
  * Rectified linear unit max(0, z). Its derivative is 1 for z > 0 and 0 for
@@ -125,7 +135,7 @@ export const tanh: ActivationFunction = {
  * the usual convention (any value in [0, 1] is a valid subgradient).
  * A unit whose inputs keep it at z < 0 gets no gradient at all ("dead ReLU").
  */
-export const relu: ActivationFunction = {
+export const relu: ActivationFunction = builtIn({
   name: "relu",
   f: (z) => (z > 0 ? z : 0),
   df: (z) => (z > 0 ? 1 : 0),
@@ -138,7 +148,7 @@ export const relu: ActivationFunction = {
   kinks: [0],
   formula: "\\operatorname{relu}(z) = \\max(0, z)",
   derivative: "\\operatorname{relu}'(z) = \\begin{cases} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{cases}",
-};
+});
 
 function checkAlpha(name: string, alpha: number, positive: boolean): void {
   if (typeof alpha !== "number" || !Number.isFinite(alpha) || (positive ? alpha <= 0 : alpha < 0)) {
@@ -155,7 +165,7 @@ function checkAlpha(name: string, alpha: number, positive: boolean): void {
  */
 export function createLeakyRelu(alpha = 0.01): ActivationFunction {
   checkAlpha("leakyRelu", alpha, false);
-  return {
+  return builtIn({
     name: "leakyRelu",
     f: (z) => (z > 0 ? z : alpha * z),
     df: (z) => (z > 0 ? 1 : alpha),
@@ -169,7 +179,7 @@ export function createLeakyRelu(alpha = 0.01): ActivationFunction {
     formula: `\\operatorname{leakyRelu}(z) = \\max(${alpha}z, z)`,
     derivative: `\\operatorname{leakyRelu}'(z) = \\begin{cases} 1 & z > 0 \\\\ ${alpha} & z \\le 0 \\end{cases}`,
     alpha,
-  };
+  });
 }
 
 /** Leaky ReLU with the default α = 0.01 (see `createLeakyRelu`). */
@@ -185,7 +195,7 @@ export const leakyRelu: ActivationFunction = createLeakyRelu(0.01);
  */
 export function createElu(alpha = 1): ActivationFunction {
   checkAlpha("elu", alpha, true);
-  return {
+  return builtIn({
     name: "elu",
     // expm1 keeps precision for small negative z, where e^z − 1 would cancel.
     f: (z) => (z > 0 ? z : alpha * Math.expm1(z)),
@@ -200,7 +210,7 @@ export function createElu(alpha = 1): ActivationFunction {
     formula: `\\operatorname{elu}(z) = \\begin{cases} z & z > 0 \\\\ ${alpha}(e^{z} - 1) & z \\le 0 \\end{cases}`,
     derivative: `\\operatorname{elu}'(z) = \\begin{cases} 1 & z > 0 \\\\ ${alpha}e^{z} & z \\le 0 \\end{cases}`,
     alpha,
-  };
+  });
 }
 
 /** ELU with the default α = 1 (see `createElu`). */
@@ -210,7 +220,7 @@ export const elu: ActivationFunction = createElu(1);
  * Softplus log(1 + e^{z}), a smooth ReLU whose derivative is the sigmoid.
  * Computed stably as max(z, 0) + log(1 + e^{−|z|}).
  */
-export const softplus: ActivationFunction = {
+export const softplus: ActivationFunction = builtIn({
   name: "softplus",
   f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
   df: sigmoidValue,
@@ -223,10 +233,10 @@ export const softplus: ActivationFunction = {
   kinks: [],
   formula: "\\operatorname{softplus}(z) = \\log(1 + e^{z})",
   derivative: "\\operatorname{softplus}'(z) = \\sigma(z)",
-};
+});
 
 /** Identity f(z) = z, f′ = 1: the output unit of a regression network (or "no activation"). */
-export const identity: ActivationFunction = {
+export const identity: ActivationFunction = builtIn({
   name: "identity",
   f: (z) => z,
   df: (_z) => 1,
@@ -239,7 +249,7 @@ export const identity: ActivationFunction = {
   kinks: [],
   formula: "f(z) = z",
   derivative: "f'(z) = 1",
-};
+});
 
 const fixed: Record<string, ActivationFunction> = { step, sigmoid, tanh, relu, softplus, identity, linear: identity };
 
