@@ -20,7 +20,7 @@ export function ch2ActivationGallery(): Plot.PlotOptions {
   const rows: { z: number; value: number; curve: string; panel: string; col: number; row: number }[] = [];
   const labels: { panel: string; col: number; row: number }[] = [];
   gallery.forEach(({ label, act }, k) => {
-    const col = k % 3, row = Math.floor(k / 3);
+    const col = k % 2, row = Math.floor(k / 2);
     labels.push({ panel: label, col, row });
     for (let i = 0; i <= 320; i++) {
       const z = -4 + (8 * i) / 320;
@@ -31,8 +31,8 @@ export function ch2ActivationGallery(): Plot.PlotOptions {
     }
   });
   return {
-    width: 720,
-    height: 420,
+    width: 640,
+    height: 600,
     marginLeft: 40,
     x: { label: "z", domain: [-4, 4], grid: true, ticks: [-4, -2, 0, 2, 4] },
     y: { label: "value", domain: [-1.5, 2.5], grid: true },
