@@ -82,7 +82,9 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
     );
     return box;
   }
-  return el("pre", className, richToText(r, { quoteStrings: r.kind !== "string" || className !== "out-line" }));
+  // A multi-line string (a table a cell built) reads better as text than as an escaped literal.
+  const bare = r.kind === "string" && (className === "out-line" || r.value.includes("\n"));
+  return el("pre", className, richToText(r, { quoteStrings: !bare }));
 }
 
 /** One console line: arguments separated by spaces, strings bare (as console.log prints them). */

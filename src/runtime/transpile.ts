@@ -232,8 +232,11 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
         const expr = stmt.expression as AnyNode;
         if (isLast && expr.type !== "AssignmentExpression") {
           hasResult = true;
-          edits.push({ start: expr.start, end: expr.start, text: "return (" });
-          edits.push({ start: expr.end, end: expr.end, text: ")" });
+          // Wrap the whole statement, not `expr`: acorn's expression node
+          // starts inside any parentheses, so `({ a })` would become `(return ({ a }))`.
+          const end = js[stmt.end - 1] === ";" ? stmt.end - 1 : stmt.end;
+          edits.push({ start: stmt.start, end: stmt.start, text: "return (" });
+          edits.push({ start: end, end, text: ")" });
         }
         break;
       }

@@ -78,6 +78,13 @@ describe("last expression", () => {
     expect((await run("e5", "const z8 = 4")).result).toBeUndefined();
     expect((await run("e6", "1 + 2", { silent: true })).result).toBeUndefined();
   });
+  it("a parenthesised last expression is the result: ({ a }), (x), ((1 + 2) * 3);", async () => {
+    expect((await run("p1", "const a = 1;\n({ a })")).resultText).toBe("{ a: 1 }");
+    expect((await run("p2", "(a)")).resultText).toBe("1");
+    expect((await run("p3", "((1 + 2) * 3);")).resultText).toBe("9");
+    expect((await run("p4", "(a) + (a)\n")).resultText).toBe("2");
+  });
+
   it("top-level await works and the awaited value is the result", async () => {
     const o = await run("a1", "const v = await new Promise<number>((r) => setTimeout(() => r(5), 10));\nv * 2");
     expect(o.resultText).toBe("10");
