@@ -27,7 +27,7 @@ function render(store: Storage | null): void {
     const bar = li.querySelector("progress");
     const text = li.querySelector(".chapter-progress-text");
     if (bar) bar.value = passed;
-    if (text) text.textContent = `${passed} of ${keys.length} exercises passed${tried ? `, ${tried} tried` : ""}`;
+    if (text) text.textContent = `${passed} of ${keys.length} ${keys.length === 1 ? "exercise" : "exercises"} passed${tried ? `, ${tried} tried` : ""}`;
   }
 }
 
