@@ -1,16 +1,21 @@
-import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+import { Matrix, addRowVector, map, matmul } from "nn";
+import { matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
 
-// Fixed: dW2 uses delta2 = ∂L/∂Z2 (the error times σ′), and each bias gets the column sums of its layer's delta.
+// Fixed: dW2 uses delta2 = ∂L/∂Z2 (the error times σ′), and each bias gets
+// the column sums of its layer's delta.
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
-export function fixedBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix) {
+export function fixedBackward(
+  X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix,
+) {
   const A1 = map(addRowVector(matmul(X, W1), b1), sig);
   const A2 = map(addRowVector(matmul(A1, W2), b2), sig);
-  const error = scale(sub(A2, Y), 2 / Y.rows); // dL/dA2
-  const delta2 = mul(error, map(A2, (a) => a * (1 - a))); // dL/dZ2
-  const dW2 = matmulTransA(A1, delta2); // A1ᵀ·delta2, not A1ᵀ·error
+  const error = scale(sub(A2, Y), 2 / Y.rows);             // dL/dA2
+  const delta2 = mul(error, map(A2, (a) => a * (1 - a)));  // dL/dZ2
+  const dW2 = matmulTransA(A1, delta2);                    // not A1ᵀ·error
   const db2 = sumRows(delta2);
-  const delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a))); // dL/dZ1
+  const dA1 = matmulTransB(delta2, W2);
+  const delta1 = mul(dA1, map(A1, (a) => a * (1 - a)));    // dL/dZ1
   const dW1 = matmulTransA(X, delta1);
   const db1 = sumRows(delta1);
   return { dW1, db1, dW2, db2 };

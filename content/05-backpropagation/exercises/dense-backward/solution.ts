@@ -1,6 +1,7 @@
 import { Matrix, matmulTransA, matmulTransB, sumRows } from "nn";
 
-// Z = X·W + b, so ∂L/∂W = Xᵀ·dZ, ∂L/∂b = column sums of dZ (b is added to every row) and ∂L/∂X = dZ·Wᵀ.
+// Z = X·W + b, so ∂L/∂W = Xᵀ·dZ, ∂L/∂b = the column sums of dZ (b is added
+// to every row) and ∂L/∂X = dZ·Wᵀ.
 export function denseBackward(X: Matrix, W: Matrix, dZ: Matrix) {
   return {
     dW: matmulTransA(X, dZ), // Xᵀ·dZ: n×N · N×m = n×m

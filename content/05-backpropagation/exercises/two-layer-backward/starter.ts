@@ -1,10 +1,13 @@
 import { Matrix, addRowVector, map, matmul, softmax } from "nn";
 
-// A two-layer network on a batch x (one example per row) with one-hot labels y:
+// A two-layer network on a batch x (one example per row), one-hot labels y:
 //   z1 = x·W1 + b1,  a1 = tanh(z1),  z2 = a1·W2 + b2,  p = softmax(z2),
 //   L = mean over the batch of −Σ y·log p.
-// Return the gradient of L with respect to each parameter (each one the shape of its parameter).
-export function twoLayerBackward(x: Matrix, y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix) {
+// Return the gradient of L with respect to each parameter (each one the
+// shape of its parameter).
+export function twoLayerBackward(
+  x: Matrix, y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix,
+) {
   // Forward pass, keeping what the backward pass needs.
   const a1 = map(addRowVector(matmul(x, W1), b1), Math.tanh);
   const p = softmax(addRowVector(matmul(a1, W2), b2));
