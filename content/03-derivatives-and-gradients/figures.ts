@@ -14,10 +14,11 @@ export function ch3ChainPaths(): Plot.PlotOptions {
   ];
   const at = (id: string) => nodes.find((n) => n.id === id)!;
   const edges = [
-    { from: "x", to: "u", label: "du/dx = 2x", dy: -12 },
-    { from: "x", to: "v", label: "dv/dx = cos x", dy: 16 },
-    { from: "u", to: "z", label: "∂z/∂u = v", dy: -12 },
-    { from: "v", to: "z", label: "∂z/∂v = u", dy: 16 },
+    // Each label sits on the outer side of its edge, clear of the arrow.
+    { from: "x", to: "u", label: "du/dx = 2x", anchor: "end", dx: -6, dy: -10 },
+    { from: "x", to: "v", label: "dv/dx = cos x", anchor: "end", dx: -6, dy: 12 },
+    { from: "u", to: "z", label: "∂z/∂u = v", anchor: "start", dx: 6, dy: -10 },
+    { from: "v", to: "z", label: "∂z/∂v = u", anchor: "start", dx: 6, dy: 12 },
   ].map((e) => {
     const a = at(e.from), b = at(e.to);
     // Shorten each edge so the arrow stops at the node's label, not under it.
@@ -38,8 +39,10 @@ export function ch3ChainPaths(): Plot.PlotOptions {
     y: { axis: null, domain: [-0.9, 0.9] },
     marks: [
       Plot.arrow(edges, { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#1d4ed8", strokeWidth: 1.6, headLength: 8 }),
-      Plot.text(edges, { x: "mx", y: "my", text: "label", dy: "dy", fill: "#c2410c", fontSize: 13 }),
-      Plot.text(nodes, { x: "x", y: "y", text: "label", fontSize: 15, fontWeight: "bold", stroke: "var(--plot-background, white)", strokeWidth: 6, paintOrder: "stroke" }),
+      ...edges.map((e) =>
+        Plot.text([e], { x: "mx", y: "my", text: "label", textAnchor: e.anchor as "start" | "end", dx: e.dx, dy: e.dy, fill: "#c2410c", fontSize: 13 }),
+      ),
+      Plot.text(nodes, { x: "x", y: "y", text: "label", fontSize: 15, fontWeight: "bold", fill: "currentColor" }),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { sigmoid } from "nn";
 
-// The chain z = 1.5w − 0.5 → a = σ(z) → L = (a − 1)²: multiply the three local derivatives.
+// The chain z = 1.5w − 0.5 → a = σ(z) → L = (a − 1)²:
+// multiply the three local derivatives.
 export function lossPrime(w: number): number {
   const z = 1.5 * w - 0.5;
   const a = sigmoid.f(z);

@@ -1,8 +1,13 @@
 import { Matrix } from "nn";
 
-// Central differences: move one element by ±h, evaluate f twice, restore the element.
-// The error is O(h²) for smooth f, so h = 1e-5 gives about 10 correct digits in double precision.
-export function numericGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
+// Central differences: move one element by ±h, evaluate f twice, restore
+// the element. The error is O(h²) for smooth f, so h = 1e-5 gives about
+// 10 correct digits in double precision.
+export function numericGradient(
+  f: (x: Matrix) => number,
+  x: Matrix,
+  h = 1e-5,
+): Matrix {
   const grad = new Matrix(x.rows, x.cols);
   for (let k = 0; k < x.data.length; k++) {
     const v = x.data[k];
@@ -16,7 +21,8 @@ export function numericGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): 
   return grad;
 }
 
-// The grader calls this: your numericGradient applied to a test function. Leave it as it is.
+// The grader calls this: your numericGradient applied to a test
+// function. Leave it as it is.
 export function gradientOfTestFunction(x: Matrix): Matrix {
   return numericGradient(testFunction, x);
 }

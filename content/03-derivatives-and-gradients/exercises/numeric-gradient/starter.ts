@@ -1,15 +1,22 @@
 import { Matrix } from "nn";
 
-// The gradient of any scalar function f of a matrix x, by central differences with step h:
-// element k is (f(x with x[k] + h) − f(x with x[k] − h)) / 2h. You may change x while you
-// work, but put every element back exactly as it was before you return.
-export function numericGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
+// The gradient of any scalar function f of a matrix x, by central
+// differences with step h: element k is
+//   (f(x with x[k] + h) − f(x with x[k] − h)) / 2h.
+// You may change x while you work, but put every element back exactly
+// as it was before you return.
+export function numericGradient(
+  f: (x: Matrix) => number,
+  x: Matrix,
+  h = 1e-5,
+): Matrix {
   const grad = new Matrix(x.rows, x.cols);
   // TODO: fill grad, one element at a time.
   return grad;
 }
 
-// The grader calls this: your numericGradient applied to a test function. Leave it as it is.
+// The grader calls this: your numericGradient applied to a test
+// function. Leave it as it is.
 export function gradientOfTestFunction(x: Matrix): Matrix {
   return numericGradient(testFunction, x);
 }

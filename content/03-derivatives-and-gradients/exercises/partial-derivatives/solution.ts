@@ -1,6 +1,7 @@
 import { Matrix } from "nn";
 
-// f(x, y) = x²·y + sin(x·y). Hold one variable fixed and differentiate the other; sin(x·y) needs the chain rule.
+// f(x, y) = x²·y + sin(x·y). Hold one variable fixed and differentiate
+// the other; sin(x·y) needs the chain rule.
 export function dfdx(x: number, y: number): number {
   return 2 * x * y + y * Math.cos(x * y); // d(x²y)/dx + chain rule on sin(xy)
 }

@@ -1,6 +1,7 @@
 import { Matrix, sigmoid } from "nn";
 
-// ∂ℓ/∂z = ∂ℓ/∂p · σ′(z) = (p − y) / (p(1 − p)) · p(1 − p) = p − y; the mean over N rows divides it by N.
+// ∂ℓ/∂z = ∂ℓ/∂p · σ′(z) = (p − y) / (p(1 − p)) · p(1 − p) = p − y;
+// the mean over N rows divides it by N.
 export function bceBackward(Z: Matrix, Y: Matrix) {
   const N = Z.rows;
   const dZ = new Matrix(N, 1);

@@ -1,6 +1,7 @@
 import { Matrix } from "nn";
 
-// Softmax then cross-entropy: ∂L/∂z = (p − y) / N, row by row (the softmax with its row maximum subtracted).
+// Softmax then cross-entropy: ∂L/∂z = (p − y) / N, row by row
+// (the softmax computed with the row maximum subtracted).
 export function crossEntropyBackward(Z: Matrix, Y: Matrix) {
   const N = Z.rows, C = Z.cols;
   const dZ = new Matrix(N, C);

@@ -1,6 +1,7 @@
 import { Matrix } from "nn";
 
-// −log softmax(z)_j = logsumexp(z) − z_j, with the row maximum taken out of the exponentials.
+// −log softmax(z)_j = logsumexp(z) − z_j, with the row maximum taken out
+// of the exponentials.
 export function crossEntropy(Z: Matrix, Y: Matrix): number {
   const C = Z.cols;
   let total = 0;
@@ -10,7 +11,9 @@ export function crossEntropy(Z: Matrix, Y: Matrix): number {
     let s = 0;
     for (let j = 0; j < C; j++) s += Math.exp(Z.data[i * C + j] - m);
     const lse = m + Math.log(s); // log Σ e^z, computed without overflow
-    for (let j = 0; j < C; j++) total += Y.data[i * C + j] * (lse - Z.data[i * C + j]);
+    for (let j = 0; j < C; j++) {
+      total += Y.data[i * C + j] * (lse - Z.data[i * C + j]);
+    }
   }
   return total / Z.rows;
 }
