@@ -1,7 +1,7 @@
 import { Matrix } from "nn";
 
-// Adam: average the gradient (m) and its square (v), undo the bias of their zero start by dividing by 1 − βᵗ,
-// and move each weight by lr·m̂ / (√v̂ + eps).
+// Adam: average the gradient (m) and its square (v), undo the bias of their
+// zero start by dividing by 1 − βᵗ, and move each weight by lr·m̂ / (√v̂ + eps).
 export function adamStep(
   w: Matrix, grad: Matrix, m: Matrix, v: Matrix, t: Matrix,
   lr: number, beta1: number, beta2: number, eps: number,
