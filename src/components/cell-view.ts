@@ -6,6 +6,7 @@ import type { RunEvent, RunOutcome } from "../runtime/host.ts";
 import { LogView } from "../runtime/log-view.ts";
 import type { EditorHandle } from "./editor.ts";
 import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
+import { markScrollables } from "./scrollables.ts";
 
 /** What a cell asks of the notebook. */
 export interface CellHost {
@@ -249,6 +250,8 @@ export class CellView {
   /** Shows how the run ended. */
   finish(outcome: RunOutcome): void {
     this.#flushLog();
+    // Plots draw a frame later; then the output may scroll sideways.
+    requestAnimationFrame(() => setTimeout(() => markScrollables(this.#output), 50));
     const ms = outcome.ms < 1000 ? `${Math.round(outcome.ms)} ms` : `${(outcome.ms / 1000).toFixed(1)} s`;
     switch (outcome.status) {
       case "ok":

@@ -5,6 +5,7 @@
  */
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
+import { markScrollables } from "./scrollables.ts";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -18,7 +19,7 @@ function matrixTable(r: Extract<Rich, { kind: "matrix" }>): HTMLElement {
   const truncated = r.rowIndex.length < r.rows || r.colIndex.length < r.cols;
   table.append(el("caption", undefined, `Matrix ${r.rows}×${r.cols}${truncated ? " (first and last rows/columns)" : ""}`));
   const head = el("tr");
-  head.append(el("th", undefined, ""));
+  head.append(el("th", "out-corner", "row"));
   r.colIndex.forEach((j, k) => {
     if (k > 0 && j - r.colIndex[k - 1] > 1) head.append(el("th", undefined, "…"));
     head.append(el("th", undefined, String(j)));
@@ -27,7 +28,10 @@ function matrixTable(r: Extract<Rich, { kind: "matrix" }>): HTMLElement {
   r.rowIndex.forEach((i, k) => {
     if (k > 0 && i - r.rowIndex[k - 1] > 1) {
       const gap = el("tr");
-      gap.append(el("th", undefined, "⋮"));
+      const cell = el("td", "out-gap", "⋮");
+      cell.colSpan = head.children.length;
+      cell.append(el("span", "visually-hidden", ` rows ${r.rowIndex[k - 1] + 1} to ${i - 1} not shown`));
+      gap.append(cell);
       table.append(gap);
     }
     const tr = el("tr");
@@ -73,7 +77,11 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", typeof r.options.title === "string" ? r.options.title : "plot output of this cell");
     plotNode(r.options).then(
-      (figure) => box.replaceChildren(figure),
+      (figure) => {
+        box.replaceChildren(figure);
+        const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
+        if (region) markScrollables(region);
+      },
       (err: Error) => {
         box.className = "out-error";
         box.removeAttribute("role");

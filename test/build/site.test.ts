@@ -15,10 +15,10 @@ function htmlFiles(dir: string): string[] {
 const pages = htmlFiles(DIST);
 const chapterPages = pages.filter((p) => p !== join(DIST, "index.html") && !p.includes("_astro"));
 const read = (p: string) => readFileSync(p, "utf8");
-/** Visible text of a page: tags, scripts, styles, templates and KaTeX's MathML annotations removed. */
+/** Prose text of a page: tags, scripts, styles, templates, code and KaTeX's MathML annotations removed. */
 const visibleText = (html: string) =>
   html
-    .replace(/<(script|style|template|annotation)\b[\s\S]*?<\/\1>/g, "")
+    .replace(/<(script|style|template|annotation|pre|code)\b[\s\S]*?<\/\1>/g, "")
     .replace(/<[^>]+>/g, " ");
 
 describe("built site", () => {

@@ -1,0 +1,27 @@
+/**
+ * Wide formulas, tables, plots and outputs scroll sideways on narrow screens.
+ * A region that scrolls must be reachable from the keyboard (WCAG 2.1.1), so
+ * each one that actually overflows gets tabindex=0; ones that fit get none,
+ * to keep the tab order short.
+ */
+const SELECTOR = ".math-display, .plot-frame, .chapter table, .cell-output, .exercise-result";
+
+/** Updates `root` and its scrollable descendants. */
+export function markScrollables(root: ParentNode = document): void {
+  const nodes = root instanceof Element && root.matches(SELECTOR) ? [root, ...root.querySelectorAll(SELECTOR)] : [...root.querySelectorAll(SELECTOR)];
+  for (const node of nodes as HTMLElement[]) {
+    const scrolls = node.scrollWidth > node.clientWidth + 1;
+    if (scrolls && !node.hasAttribute("tabindex")) node.tabIndex = 0;
+    else if (!scrolls && node.getAttribute("tabindex") === "0") node.removeAttribute("tabindex");
+  }
+}
+
+/** Marks the page now and whenever its width changes. */
+export function watchScrollables(): void {
+  markScrollables();
+  let frame = 0;
+  addEventListener("resize", () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => markScrollables());
+  });
+}
