@@ -58,7 +58,7 @@ function expectation(source: string): string {
   return m[1];
 }
 
-const PROBLEMS = ["nan", "infinity", "shape", "exception", "missing", "mutated-input", "accumulates", "timeout"];
+const PROBLEMS = ["nan", "infinity", "shape", "exception", "missing", "mutated-input", "accumulates", "timeout", "gradient"];
 
 function expectFailsFor(report: GradeReport, want: string): void {
   expect(report.passed, report.headline).toBe(false);

@@ -5,7 +5,7 @@
  * report's size limit; exercise lookup; and the hidden cell globals.
  */
 import { describe, expect, it } from "vitest";
-import { Matrix } from "../../src/nn/matrix.ts";
+import { Activation, Adam, Dense, Matrix, mlp, Sequential, train, type ClassificationData, type Rng } from "../../src/nn/index.ts";
 import { defineExercise, type ExerciseDef } from "../../src/runtime/grader/exercise.ts";
 import { gradeExercise } from "../../src/runtime/grader/grade.ts";
 import { installGrader, serializeReport } from "../../src/runtime/grader/install.ts";
@@ -133,6 +133,105 @@ describe("gradeExercise: the learner's contract", () => {
     const a = await grade(learner, 5), b = await grade(learner, 5), c = await grade(learner, 6);
     expect(a.comparison).toEqual(b.comparison);
     expect(a.comparison).not.toEqual(c.comparison);
+  });
+});
+
+describe("gradeExercise: a train check", () => {
+  const blob = (rng: Rng, per: number): ClassificationData => {
+    // Two well separated blobs: any sensible model learns them in a few steps.
+    const x = new Matrix(2 * per, 2);
+    const y = new Int32Array(2 * per);
+    for (let k = 0; k < 2 * per; k++) {
+      y[k] = k < per ? 0 : 1;
+      x.data[2 * k] = (y[k] ? 1 : -1) + 0.2 * rng.normal();
+      x.data[2 * k + 1] = 0.2 * rng.normal();
+    }
+    return { x, y, classes: 2 };
+  };
+  const blobs = defineExercise({
+    id: "blobs",
+    title: "Two blobs",
+    entry: ["buildModel", "trainModel"],
+    check: { kind: "train", build: "buildModel", fit: "trainModel", data: (rng) => blob(rng, 30), heldOut: (rng) => blob(rng, 20), classes: 2, minAccuracy: 0.9, probeRows: 4 },
+    hints: ["a", "b", "c"],
+    timeLimitMs: 5000,
+  });
+  const buildModel = (rng: Rng) => mlp([2, 8, 2], { rng, hidden: "tanh" });
+  const fit = async (model: Sequential, data: ClassificationData, rng: Rng): Promise<void> => {
+    await train(model, { x: data.x, y: data.y, loss: "softmaxCrossEntropy", optimizer: new Adam({ lr: 0.05 }), steps: 100, rng });
+  };
+  const gradeTrain = (learner: Record<string, unknown>, seed = 1, def: ExerciseDef = blobs) => gradeExercise(def, learner, seed);
+
+  it("defineExercise checks build and fit against entry", () => {
+    expect(() => defineExercise({ ...blobs, entry: ["buildModel"] } as ExerciseDef)).toThrow(/check.fit "trainModel" is not in entry/);
+    expect(() => defineExercise({ ...blobs, check: { ...blobs.check, minAccuracy: 1.5 } } as ExerciseDef)).toThrow(/minAccuracy/);
+  });
+
+  it("awaits an async trainModel (only here), and reports the held-out accuracy and the seed", async () => {
+    const r = await gradeTrain({ buildModel, trainModel: fit }, 9);
+    expect(r.passed, r.headline).toBe(true);
+    expect(r.parts.map((p) => p.name)).toEqual(["the model's shape", "gradient check before training", "accuracy on 40 held-out points"]);
+    expect(r.parts[2].message).toMatch(/seed 9/);
+    expect(r.comparison?.analytic.length).toBeGreaterThan(0);
+    // Other kinds stay strict: an async entry is a shape problem there.
+    expect((await grade({ cubePrime: async (x: number) => 3 * x * x })).problem).toBe("shape");
+    // buildModel itself must be synchronous.
+    const asyncBuild = await gradeTrain({ buildModel: async (rng: Rng) => buildModel(rng), trainModel: fit });
+    expect(asyncBuild.problem).toBe("shape");
+    expect(asyncBuild.parts[0].message).toMatch(/returned a Promise/);
+  });
+
+  it("reports a rejected promise and a synchronous throw as exceptions", async () => {
+    const rejected = await gradeTrain({ buildModel, trainModel: async () => { throw new RangeError("lr too large"); } });
+    expect(rejected.problem).toBe("exception");
+    expect(rejected.parts.at(-1)?.message).toMatch(/trainModel failed: its Promise rejected with RangeError: lr too large/);
+    const thrown = await gradeTrain({ buildModel, trainModel: () => { throw new Error("boom"); } });
+    expect(thrown.problem).toBe("exception");
+    expect(thrown.parts.at(-1)?.message).toMatch(/trainModel threw Error: boom while training/);
+  });
+
+  it("a failed gradient check stops before training, naming the parameter", async () => {
+    class NoBiasGrad extends Dense {
+      backward(dOut: Matrix): Matrix {
+        const dX = super.backward(dOut);
+        this.b.grad.data.fill(0);
+        return dX;
+      }
+    }
+    let trained = false;
+    const r = await gradeTrain({
+      buildModel: (rng: Rng) => new Sequential([new NoBiasGrad(2, 8, { rng, name: "hidden" }), new Activation("tanh"), new Dense(8, 2, { rng })]),
+      trainModel: () => { trained = true; },
+    });
+    expect(r.problem).toBe("gradient");
+    expect(trained).toBe(false);
+    expect(r.parts).toHaveLength(2);
+    expect(r.parts[1].message).toMatch(/hidden\.b/);
+    expect(r.parts[1].where?.param).toBe("hidden.b");
+  });
+
+  it("checks the output shape, and says when the accuracy is too low", async () => {
+    const wide = await gradeTrain({ buildModel: (rng: Rng) => mlp([2, 8, 3], { rng }), trainModel: fit });
+    expect(wide.problem).toBe("shape");
+    expect(wide.parts[0].message).toMatch(/must be 4x2/);
+    const lazy = await gradeTrain({ buildModel, trainModel: async () => {} });
+    expect(lazy.passed).toBe(false);
+    expect(lazy.problem).toBeNull();
+    expect(lazy.pattern).toBe("accuracy-below");
+    expect(lazy.headline).toMatch(/at least 90\.0 % is needed/);
+  });
+
+  it("times out a trainModel that never finishes, and lets Stop through", async () => {
+    const slow = defineExercise({ ...blobs, timeLimitMs: 300 });
+    const r = await gradeTrain({ buildModel, trainModel: () => new Promise(() => {}) }, 1, slow);
+    expect(r.problem).toBe("timeout");
+    expect(r.headline).toMatch(/did not finish training within the 0.3 s/);
+    const stop = async (): Promise<void> => {
+      const e = new Error("interrupted: the run was stopped");
+      e.name = "Interrupted";
+      throw e;
+    };
+    await expect(gradeTrain({ buildModel, trainModel: stop })).rejects.toThrow(/interrupted/);
   });
 });
 

@@ -13,6 +13,8 @@ export interface CheckContext {
   rng: Rng;
   seed: number;
   learner: LearnerFn;
+  /** Every entry the exercise names, by name (same budget as `learner`); a train check calls two. */
+  entries: Readonly<Record<string, LearnerFn>>;
 }
 
 /** The findings of one check kind. */

@@ -8,6 +8,7 @@
  * (from the nn library); how a check grades lives in the grader, so every
  * exercise of a kind is graded the same way.
  */
+import type { ClassificationData } from "../../nn/datasets.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import type { Optimizer } from "../../nn/optimizer.ts";
 import type { Rng } from "../../nn/rng.ts";
@@ -154,8 +155,41 @@ export interface UpdateCheck {
   problem: UpdateProblem;
 }
 
+/**
+ * (e) A whole model, built and trained by the learner: `build(rng)` returns an
+ * untrained model (forward, backward, parameters; e.g. from `mlp`), and
+ * `fit(model, data, rng)` trains it (it may be async: this is the one kind
+ * whose entry is awaited). Graded in order: the model maps 2 inputs to
+ * `classes` logits; the library's `checkModel` passes on the untrained model
+ * (softmax cross-entropy on a few probe rows), else grading stops before any
+ * training; after training, the accuracy on held-out points drawn from a
+ * separate fork of the seed is at least `minAccuracy`.
+ */
+export interface TrainCheck {
+  kind: "train";
+  /** The learner's model builder, e.g. `"buildModel"` (must be one of `entry`). */
+  build: string;
+  /** The learner's training function, e.g. `"trainModel"` (must be one of `entry`). */
+  fit: string;
+  /** Draws the training set handed to `fit`. */
+  data: (rng: Rng) => ClassificationData;
+  /** Draws the held-out points (from their own fork of the seed); never shown to `fit`. */
+  heldOut: (rng: Rng) => ClassificationData;
+  /** Number of classes: the model's output width. */
+  classes: number;
+  /** Accuracy on the held-out points needed to pass, e.g. 0.95. */
+  minAccuracy: number;
+  /** Training rows used for the gradient check before training (default 6). */
+  probeRows?: number;
+}
+
 /** Any check. */
-export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck;
+export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck;
+
+/** The entry names a check calls: `fn`, or `build` and `fit` for a train check. */
+export function checkEntries(check: CheckSpec): string[] {
+  return check.kind === "train" ? [check.build, check.fit] : [check.fn];
+}
 
 /** An exercise, as `exercise.ts` default-exports it. */
 export interface ExerciseDef {
@@ -188,12 +222,20 @@ export function defineExercise(def: ExerciseDef): ExerciseDef {
   if (typeof def.title !== "string" || !def.title.trim()) throw new Error(`${where}: title is missing`);
   if (!Array.isArray(def.entry) || def.entry.length === 0) throw new Error(`${where}: entry must list the names the learner defines`);
   for (const name of def.entry) if (typeof name !== "string" || !IDENT.test(name)) throw new Error(`${where}: entry name ${String(name)} is not an identifier`);
-  if (!def.entry.includes(def.check?.fn)) throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
+  if (def.check?.kind === "train") {
+    for (const key of ["build", "fit"] as const) {
+      if (!def.entry.includes(def.check[key])) throw new Error(`${where}: check.${key} "${def.check[key]}" is not in entry (${def.entry.join(", ")})`);
+    }
+    const { minAccuracy, classes, probeRows } = def.check;
+    if (!(minAccuracy > 0 && minAccuracy <= 1)) throw new Error(`${where}: check.minAccuracy must be in (0, 1]`);
+    if (!Number.isInteger(classes) || classes < 2) throw new Error(`${where}: check.classes must be an integer >= 2`);
+    if (probeRows !== undefined && !(Number.isInteger(probeRows) && probeRows >= 1)) throw new Error(`${where}: check.probeRows must be a positive integer`);
+  } else if (!def.entry.includes(def.check?.fn)) throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
   if (!Array.isArray(def.hints) || def.hints.length !== 3 || def.hints.some((h) => typeof h !== "string" || !h.trim())) {
     throw new Error(`${where}: hints must be three non-empty strings, vague to specific`);
   }
   if (def.timeLimitMs !== undefined && !(def.timeLimitMs > 0)) throw new Error(`${where}: timeLimitMs must be > 0`);
-  const kinds = ["derivative", "backward", "model", "value", "update"];
+  const kinds = ["derivative", "backward", "model", "value", "update", "train"];
   if (!kinds.includes(def.check.kind)) throw new Error(`${where}: unknown check kind ${String(def.check.kind)} (known: ${kinds.join(", ")})`);
   return Object.freeze({ ...def, entry: Object.freeze([...def.entry]), hints: Object.freeze([...def.hints]) as unknown as ExerciseDef["hints"] });
 }

@@ -10,9 +10,10 @@ import { checkBackward } from "./check-backward.ts";
 import { checkDerivative } from "./check-derivative.ts";
 import { checkModel } from "./check-model.ts";
 import type { CheckContext, CheckResult } from "./check-result.ts";
+import { checkTrain } from "./check-train.ts";
 import { checkUpdate } from "./check-update.ts";
 import { checkValue } from "./check-value.ts";
-import { DEFAULT_TIME_LIMIT_MS, type ExerciseDef } from "./exercise.ts";
+import { checkEntries, DEFAULT_TIME_LIMIT_MS, type ExerciseDef } from "./exercise.ts";
 import { GradeTimeout, isInterrupted } from "./failure.ts";
 import { kindOf } from "./format.ts";
 import { MAX_COMPARISON_POINTS, type GradeComparison, type GradePart, type GradeReport } from "./report.ts";
@@ -49,13 +50,11 @@ export async function gradeExercise(def: ExerciseDef, learner: Record<string, un
   }
 
   const limitMs = def.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const fn: LearnerFn = {
-    name: def.check.fn,
-    fn: learner[def.check.fn] as (...args: unknown[]) => unknown,
-    deadline: start + limitMs,
-    limitMs,
-  };
-  const ctx: CheckContext = { rng: createRng(seed), seed, learner: fn };
+  const entries: Record<string, LearnerFn> = {};
+  for (const name of def.entry) {
+    entries[name] = { name, fn: learner[name] as (...args: unknown[]) => unknown, deadline: start + limitMs, limitMs };
+  }
+  const ctx: CheckContext = { rng: createRng(seed), seed, learner: entries[checkEntries(def.check).at(-1) as string], entries };
   let result: CheckResult;
   try {
     result = await runCheck(def, ctx);
@@ -95,6 +94,8 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
       return checkValue(c, ctx);
     case "update":
       return checkUpdate(c, ctx);
+    case "train":
+      return checkTrain(c, ctx);
   }
 }
 

@@ -15,6 +15,8 @@ export type GradeBand = "good" | "acceptable" | "suspicious" | "wrong";
  * first found). `timeout`: the learner's code took longer than the exercise's
  * time limit (a synchronous infinite loop is stopped by the page's own cell
  * time limit instead, since nothing inside the worker can interrupt it).
+ * `gradient`: a whole model's gradient check failed (a train check stops
+ * there, before training).
  */
 export type GradeProblem =
   | "nan"
@@ -24,12 +26,14 @@ export type GradeProblem =
   | "missing"
   | "mutated-input"
   | "accumulates"
-  | "timeout";
+  | "timeout"
+  | "gradient";
 
 /**
  * A recognised shape of a wrong numeric answer, detected cheaply from
  * analytic ≈ k · numeric (or ≈ numericᵀ). Lets the page (and the tests) say
- * *why* an answer is wrong, not only that it is.
+ * *why* an answer is wrong, not only that it is. `accuracy-below`: a trained
+ * model's accuracy on held-out points is below what the exercise asks.
  */
 export type GradePattern =
   | "zeros"
@@ -42,7 +46,8 @@ export type GradePattern =
   | "forgot-upstream"
   | "scaled"
   | "diverges"
-  | "no-progress";
+  | "no-progress"
+  | "accuracy-below";
 
 /** Where a part failed: a parameter and element index, and/or a description of the input. */
 export interface GradeWhere {
