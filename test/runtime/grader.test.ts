@@ -261,6 +261,99 @@ describe("detectPattern", () => {
   });
 });
 
+describe("gradeExercise: a batches check", () => {
+  const batchesDef = defineExercise({
+    id: "batch-indices", title: "mini-batches", entry: ["batchIdx"], hints: ["a", "b", "c"],
+    check: {
+      kind: "batches", fn: "batchIdx", epochs: [2, 2],
+      cases: [
+        { label: "B does not divide n", n: [10, 10], batchSize: [4, 4], divides: false },
+        { label: "B divides n", n: [12, 12], batchSize: [3, 3], divides: true },
+      ],
+    },
+  });
+  type Idx = (n: number, b: number, rng: Rng, epochs: number) => unknown;
+  const right: Idx = (n, b, rng, epochs) => {
+    const out: number[][] = [];
+    for (let e = 0; e < epochs; e++) {
+      const p = Array.from(rng.permutation(n));
+      for (let s = 0; s < n; s += b) out.push(p.slice(s, s + b));
+    }
+    return out;
+  };
+  const run = (fn: Idx, seed = 1): Promise<GradeReport> => grade({ batchIdx: fn }, seed, batchesDef);
+
+  it("passes a right answer, also written as a generator, with the batch sizes as comparison", async () => {
+    const r = await run(right);
+    expect(r.passed, r.headline).toBe(true);
+    expect(r.comparison?.analytic).toEqual([4, 4, 2, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3]);
+    expect(r.parts[0].message).toMatch(/2 epochs of 3 batches \(sizes 4, 4, 2\)/);
+    const gen = function* (n: number, b: number, rng: Rng, epochs: number): Generator<Int32Array> {
+      for (let e = 0; e < epochs; e++) {
+        const p = rng.permutation(n);
+        for (let s = 0; s < n; s += b) yield p.slice(s, s + b);
+      }
+    };
+    expect((await run(gen)).passed).toBe(true);
+  });
+
+  it("names missing and repeated indices by value, and batch sizes by batch", async () => {
+    const missing = await run((n, b, rng, e) => (right(n, b, rng, e) as number[][]).map((batch) => batch.map((i) => (i === 7 ? 3 : i))));
+    expect(missing.pattern).toBe("missing-index");
+    expect(missing.parts[0].message).toMatch(/^epoch 0 never uses index 7/);
+    const sizes = await run((n, b, rng, e) => {
+      const flat = (right(n, b, rng, e) as number[][]).flat();
+      const out: number[][] = [];
+      for (let k = 0; k < e; k++) out.push(flat.slice(k * n, k * n + 2), flat.slice(k * n + 2, k * n + 6), flat.slice(k * n + 6, (k + 1) * n));
+      return out;
+    });
+    expect(sizes.pattern).toBe("wrong-batch-size");
+    expect(sizes.parts[0].message).toMatch(/in epoch 0, batch 0 has 2 indices, but every batch but the last should have batchSize = 4/);
+  });
+
+  it("reports wrong types, exceptions and hidden state with the case", async () => {
+    const notList = await run(() => 42);
+    expect(notList.problem).toBe("shape");
+    expect(notList.parts[0].message).toMatch(/returned a number \(n = 10, batchSize = 4, epochs = 2, B does not divide n\)/);
+    const notInt = await run(() => [[0.5]]);
+    expect(notInt.problem).toBe("shape");
+    expect(notInt.parts[0].message).toMatch(/batch 0 holds 0.5, not an example index/);
+    const throws = await run(() => { throw new RangeError("no"); });
+    expect(throws.problem).toBe("exception");
+    expect(throws.parts[0].message).toMatch(/batchIdx threw RangeError: no \(for n = 10, batchSize = 4/);
+    let calls = 0;
+    const stateful = await run((n, b, rng, e) => {
+      rng.next();
+      const out = right(n, b, rng, e) as number[][];
+      if (calls++ % 2) out.reverse();
+      return out;
+    });
+    expect(stateful.problem).toBe("accumulates");
+    expect(stateful.parts[0].message).toMatch(/two calls with generators made from the same seed gave different batches/);
+  });
+
+  it("recognises unshuffled, repeated-epoch and unseeded answers", async () => {
+    const inOrder = await run((n, b, _rng, e) => Array.from({ length: e }, () => Array.from({ length: Math.ceil(n / b) }, (_, j) => Array.from({ length: Math.min(b, n - j * b) }, (_, i) => j * b + i))).flat());
+    expect(inOrder.pattern).toBe("not-shuffled");
+    const sameEpochs = await run((n, b, rng, e) => {
+      const one = right(n, b, rng, 1) as number[][];
+      return Array.from({ length: e }, () => one).flat();
+    });
+    expect(sameEpochs.pattern).toBe("same-every-epoch");
+    expect(sameEpochs.parts[0].message).toMatch(/epoch 1 has exactly the same batches, in the same order, as epoch 0/);
+    const unseeded = await run((n, b, _rng, e) => right(n, b, { permutation: (k: number) => Int32Array.from(Array.from({ length: k }, (_, i) => i).sort(() => Math.random() - 0.5)) } as unknown as Rng, e));
+    expect(unseeded.pattern).toBe("not-reproducible");
+    expect(unseeded.parts[0].message).toMatch(/never drew a number from rng/);
+  });
+
+  it("rejects a case that cannot be drawn as the exercise's bug", async () => {
+    const impossible = defineExercise({ ...batchesDef, check: { kind: "batches", fn: "batchIdx", cases: [{ label: "prime", n: [13, 13], batchSize: [2, 12], divides: true }] } });
+    const r = await grade({ batchIdx: right }, 1, impossible);
+    expect(r.problem).toBeNull();
+    expect(r.headline).toMatch(/the grader itself failed .*case "prime"/);
+  });
+});
+
 describe("serializeReport", () => {
   it("keeps a report under a cell result's size by thinning the comparison", () => {
     const big: GradeReport = {

@@ -183,8 +183,35 @@ export interface TrainCheck {
   probeRows?: number;
 }
 
+/** One family of (n, batchSize) for a batches check, e.g. "B does not divide n". */
+export interface BatchesCase {
+  label: string;
+  /** Number of examples. */
+  n: Range;
+  /** Batch size, drawn among the values in range that meet `divides`. */
+  batchSize: Range;
+  /** true: B divides n; false: it does not; absent: either. */
+  divides?: boolean;
+}
+
+/**
+ * (f) A shuffling mini-batch iterator `fn(n, batchSize, rng, epochs)` that
+ * returns the batches of example indices, epoch after epoch (like the
+ * library's `miniBatches`): each epoch covers 0…n−1 once, in batches of
+ * batchSize with the smaller rest last, shuffled afresh each epoch, and the
+ * same seed gives the same batches.
+ */
+export interface BatchesCheck {
+  kind: "batches";
+  fn: string;
+  /** One part per case. */
+  cases: readonly BatchesCase[];
+  /** Number of epochs per call (default [2, 3]). */
+  epochs?: Range;
+}
+
 /** Any check. */
-export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck;
+export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck | BatchesCheck;
 
 /** The entry names a check calls: `fn`, or `build` and `fit` for a train check. */
 export function checkEntries(check: CheckSpec): string[] {
@@ -235,7 +262,8 @@ export function defineExercise(def: ExerciseDef): ExerciseDef {
     throw new Error(`${where}: hints must be three non-empty strings, vague to specific`);
   }
   if (def.timeLimitMs !== undefined && !(def.timeLimitMs > 0)) throw new Error(`${where}: timeLimitMs must be > 0`);
-  const kinds = ["derivative", "backward", "model", "value", "update", "train"];
+  if (def.check?.kind === "batches" && (!Array.isArray(def.check.cases) || def.check.cases.length === 0)) throw new Error(`${where}: check.cases must list at least one case`);
+  const kinds = ["derivative", "backward", "model", "value", "update", "train", "batches"];
   if (!kinds.includes(def.check.kind)) throw new Error(`${where}: unknown check kind ${String(def.check.kind)} (known: ${kinds.join(", ")})`);
   return Object.freeze({ ...def, entry: Object.freeze([...def.entry]), hints: Object.freeze([...def.hints]) as unknown as ExerciseDef["hints"] });
 }

@@ -7,6 +7,7 @@
 import { createRng } from "../../nn/rng.ts";
 import type { LearnerFn } from "./call.ts";
 import { checkBackward } from "./check-backward.ts";
+import { checkBatches } from "./check-batches.ts";
 import { checkDerivative } from "./check-derivative.ts";
 import { checkModel } from "./check-model.ts";
 import type { CheckContext, CheckResult } from "./check-result.ts";
@@ -96,6 +97,8 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
       return checkUpdate(c, ctx);
     case "train":
       return checkTrain(c, ctx);
+    case "batches":
+      return checkBatches(c, ctx);
   }
 }
 

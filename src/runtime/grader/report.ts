@@ -47,7 +47,16 @@ export type GradePattern =
   | "scaled"
   | "diverges"
   | "no-progress"
-  | "accuracy-below";
+  | "accuracy-below"
+  // A mini-batch iterator (batches check): what is wrong with its batches.
+  | "missing-index"
+  | "repeated-index"
+  | "drops-last-batch"
+  | "pads-last-batch"
+  | "wrong-batch-size"
+  | "not-shuffled"
+  | "same-every-epoch"
+  | "not-reproducible";
 
 /** Where a part failed: a parameter and element index, and/or a description of the input. */
 export interface GradeWhere {
