@@ -3,14 +3,8 @@
  * export / import / reset of the progress file.
  */
 import { exerciseState, exportProgress, importProgress, loadProgress, resetProgress } from "./progress.ts";
+import { pageStorage } from "./local-storage.ts";
 
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 function render(store: Storage | null): void {
   const file = loadProgress(store);
@@ -33,7 +27,7 @@ function render(store: Storage | null): void {
 
 /** Wires the index page. */
 export function startCourseProgress(): void {
-  const store = safeStorage();
+  const store = pageStorage();
   const message = document.querySelector<HTMLElement>(".progress-message");
   const say = (text: string) => {
     if (message) message.textContent = text;

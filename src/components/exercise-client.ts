@@ -12,14 +12,8 @@ import type { GradeReport } from "../runtime/grader/report.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import { lineDiff } from "./line-diff.ts";
 import { exerciseState, loadProgress, recordAttempt } from "./progress.ts";
+import { pageStorage } from "./local-storage.ts";
 
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 const STATE_TEXT = { "not-tried": "not tried", tried: "tried", passed: "passed ✓" } as const;
 
@@ -48,7 +42,7 @@ class ExerciseView implements CellHost {
   readonly root: HTMLElement;
   readonly cell: CellView;
   #chapter: string;
-  #store = safeStorage();
+  #store = pageStorage();
   #timeLimitMs: number;
   #result: HTMLElement;
   #stateBadge: HTMLElement;

@@ -9,14 +9,8 @@ import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
 import { createBrowserHost } from "../runtime/browser.ts";
 import { clearEdit, loadEdit, saveEdit } from "../runtime/storage.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
+import { pageStorage } from "./local-storage.ts";
 
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled (privacy mode): edits simply are not kept
-  }
-}
 
 export class Notebook implements CellHost {
   readonly chapter: string;
@@ -28,7 +22,7 @@ export class Notebook implements CellHost {
   #ran = new Set<string>();
   #active: CellView | null = null;
   #chain = 0;
-  #store = safeStorage();
+  #store = pageStorage();
   #status: HTMLElement | null;
   #saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 

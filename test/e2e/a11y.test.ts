@@ -5,10 +5,10 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { hasBrowser, launch } from "./browser.ts";
-import { serveStatic } from "./static-server.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { hasBrowser } from "./browser.ts";
+import { useSite } from "./site.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -30,24 +30,15 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasBrowser)("accessibility (axe-core)", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic("dist");
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   for (const scheme of ["light", "dark"] as const) {
     it.each(pages())(`%s has no violations (${scheme}), before and after Run all`, async (path) => {
-      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+      const context = await site.browser().newContext({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(server.url + path + (path.endsWith("/") ? "" : "/"));
+      await page.goto(site.url() + path + (path.endsWith("/") ? "" : "/"));
       expect(await violations(page)).toEqual([]);
       const runAll = page.locator('[data-notebook="run-all"]');
       if ((await runAll.count()) && (await runAll.isEnabled())) {

@@ -2,29 +2,19 @@
  * A self-graded exercise in Chromium: fail it, read why, reveal a hint, pass
  * it, reload and see it still passed, and find it counted on the course index.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { hasBrowser, launch } from "./browser.ts";
-import { serveStatic } from "./static-server.ts";
+import { describe, expect, it } from "vitest";
+import { hasBrowser } from "./browser.ts";
+import { useSite } from "./site.ts";
 
 describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic("dist");
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   it("fails the starter with a teaching message, passes a correct answer, and remembers it", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser().newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url + "/how-this-notebook-works/");
+    await page.goto(site.url() + "/how-this-notebook-works/");
     const ex = page.locator('section.exercise[data-exercise="00-how-this-notebook-works/square-derivative"]');
     const result = ex.locator(".exercise-result");
     const settled = async () => page.waitForFunction(
@@ -69,7 +59,7 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     expect(await ex.locator(".cm-content").innerText()).toContain("2 * x + 3");
 
     // 5. The course index counts it.
-    await page.goto(server.url + "/");
+    await page.goto(site.url() + "/");
     const chapter = page.locator('li[data-chapter="how-this-notebook-works"] .chapter-progress-text');
     await expect.poll(() => chapter.textContent()).toMatch(/^1 of \d+ exercises? passed/);
     expect(errors).toEqual([]);
@@ -77,9 +67,9 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
   });
 
   it("times out a learner's endless loop without freezing the page or touching the notebook scope", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser().newContext();
     const page = await context.newPage();
-    await page.goto(server.url + "/how-this-notebook-works/");
+    await page.goto(site.url() + "/how-this-notebook-works/");
     // Something in the notebook scope first.
     await page.locator('section.cell[data-cell-id="scope-define"] [data-action="run"]').click();
     await page.waitForFunction(() => /done/.test(document.querySelector('[data-cell-id="scope-define"] .cell-status')?.textContent ?? ""));

@@ -2,35 +2,26 @@
  * The notebook in real Chromium, against the built site (dist/ is built by
  * test/setup/build-site.ts and served from a loopback port).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { hasBrowser, launch } from "./browser.ts";
-import { serveStatic } from "./static-server.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { hasBrowser } from "./browser.ts";
+import { useSite } from "./site.ts";
 
 const CHAPTER = "/how-this-notebook-works/";
 
 describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
+  const site = useSite();
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
 
-  beforeAll(async () => {
-    server = await serveStatic("dist");
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
     pageErrors = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(server.url + CHAPTER);
+    await page.goto(site.url() + CHAPTER);
     return () => expect(pageErrors).toEqual([]);
   });
 
