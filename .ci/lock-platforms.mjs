@@ -1,5 +1,5 @@
 // Usage: node .ci/lock-platforms.mjs package-lock.json
-// Adds lock entries for platform bindings this registry mirror does not carry,
+// Adds lock entries for platform bindings the registry this project installs from does not carry,
 // so `npm ci` accepts the lock; npm skips them on other platforms anyway.
 import { readFileSync, writeFileSync } from "node:fs";
 const file = process.argv[2];
