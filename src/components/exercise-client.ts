@@ -130,7 +130,7 @@ class ExerciseView implements CellHost {
           if (e.type === "log" || e.type === "display" || e.type === "update") this.cell.handle(e); // the reader's own output while being graded
         },
       );
-      this.cell.finish({ ...graded, status: graded.status === "ok" ? "ok" : graded.status });
+      this.cell.finish(graded);
       if (graded.status !== "ok" || graded.result?.kind !== "string") {
         return this.#verdict(false, seed, this.#runProblem(graded.status, graded.reason, graded.error?.message, true));
       }
