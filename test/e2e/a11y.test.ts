@@ -1,6 +1,10 @@
 /**
  * axe-core on every built page, before and after running all its cells
  * (outputs, plots and tables must be accessible too). Zero violations.
+ *
+ * Each page's cells run once: both colour schemes are checked on that one run
+ * (emulateMedia switches prefers-color-scheme in place), so the suite's cost
+ * grows with the number of pages, not pages × schemes.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,17 +15,20 @@ import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SCHEMES = ["light", "dark"] as const;
+/** Run all on the slowest page takes about a minute on a loaded 2-core machine. */
+const RUN_ALL_MS = 240_000;
 
 function pages(dir = "dist"): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === "_astro" ? [] : pages(p);
+    if (statSync(p).isDirectory()) return name === "_astro" || name.startsWith("_") ? [] : pages(p);
     return name === "index.html" ? ["/" + relative("dist", dir).replace(/\\/g, "/")] : [];
   });
 }
 
 async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
     return axe.run(document, { resultTypes: ["violations"] });
@@ -29,32 +36,52 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary ?? ""}`));
 }
 
+/** Violations in each colour scheme, labelled by scheme so a failure says which. */
+async function violationsInBothSchemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await violations(page)).map((v) => `${scheme}: ${v}`));
+  }
+  return found;
+}
+
+const CELL_STATUS = "section.cell:not(.exercise-cell) .cell-status";
+
 describe.skipIf(!hasBrowser)("accessibility (axe-core)", () => {
   const site = useSite();
 
-  for (const scheme of ["light", "dark"] as const) {
-    it.each(pages())(`%s has no violations (${scheme}), before and after Run all`, async (path) => {
-      const context = await site.browser().newContext({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(site.url() + path + (path.endsWith("/") ? "" : "/"));
-      expect(await violations(page)).toEqual([]);
-      const runAll = page.locator('[data-notebook="run-all"]');
-      if ((await runAll.count()) && (await runAll.isEnabled())) {
-        await runAll.click();
-        await page.waitForFunction(
-          () => [...document.querySelectorAll("section.cell:not(.exercise-cell) .cell-status")].every((s) => /done|error|stopped|not run/.test(s.textContent ?? "")),
-          null,
-          { timeout: 120_000 },
-        );
-        const statuses = await page.locator("section.cell:not(.exercise-cell) .cell-status").allTextContents();
-        expect(statuses.filter((s) => !s.startsWith("done")), "every cell runs without an error").toEqual([]);
-        await page.waitForTimeout(300); // lazily drawn plots
-        expect(await violations(page)).toEqual([]);
+  it.each(pages())("%s has no violations in light and dark, before and after Run all", async (path) => {
+    const context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(site.url() + path + (path.endsWith("/") ? "" : "/"));
+    expect(await violationsInBothSchemes(page)).toEqual([]);
+    const runAll = page.locator('[data-notebook="run-all"]');
+    if ((await runAll.count()) && (await runAll.isEnabled())) {
+      await runAll.click();
+      const finished = await page
+        .waitForFunction(
+          (sel) => [...document.querySelectorAll(sel)].every((s) => /done|error|stopped|not run/.test(s.textContent ?? "")),
+          CELL_STATUS,
+          { timeout: RUN_ALL_MS },
+        )
+        .then(() => true, () => false);
+      if (!finished) {
+        // Name the cells that did not finish, so a time-out says where it stuck.
+        const pending = await page.evaluate((sel) =>
+          [...document.querySelectorAll(sel)]
+            .filter((s) => !/done|error|stopped|not run/.test(s.textContent ?? ""))
+            .map((s) => `${s.closest("section.cell")?.getAttribute("data-cell-id") ?? "?"}: ${s.textContent}`), CELL_STATUS);
+        expect.fail(`Run all did not finish within ${RUN_ALL_MS / 1000} s; still running: ${pending.join("; ")}`);
       }
-      expect(errors).toEqual([]);
-      await context.close();
-    });
-  }
+      const statuses = await page.locator(CELL_STATUS).allTextContents();
+      expect(statuses.filter((s) => !s.startsWith("done")), "every cell runs without an error").toEqual([]);
+      await page.waitForTimeout(300); // lazily drawn plots
+      expect(await violationsInBothSchemes(page)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, RUN_ALL_MS + 60_000);
 });
