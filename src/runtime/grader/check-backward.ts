@@ -126,7 +126,7 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${ctx.learner.name}: dX yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${ctx.learner.name}: numerical gradient vs yours (dX)`, reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `${ctx.learner.name} matches central differences for every element ${agreement(maxError)}`,
   };
 }

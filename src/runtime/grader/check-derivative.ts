@@ -77,9 +77,10 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
       const k = rep.points.indexOf(w);
       const found = detectPattern(rep.points.map((p) => ({ a: p.analytic, n: p.numeric })));
       if (found) parts.pattern ??= found.pattern;
-      const why = found ? `: ${found.text}` : `, wrong at ${rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length} of ${points.length} points`;
+      const why = found ? "" : `, wrong at ${rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length} of ${points.length} points`;
       return {
         passed: false,
+        cause: found?.text,
         message: sentence(`${fn}(${num(w.z)}): yours is ${num(w.analytic)}, central differences of ${spec.formula ?? "f"} give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})${why}`),
         where: { index: [k], input: `${v} = ${num(w.z)}` },
         maxError: rep.maxError, band: rep.band,
@@ -88,7 +89,7 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${fn}(${v}): yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${fn}(${v}): numerical gradient vs yours`, reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `${fn} matches central differences at ${count} random points ${agreement(maxError)}`,
   };
 }

@@ -66,7 +66,7 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
   const names = Object.values(spec.grads).join(", ");
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${names}: yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${names}: numerical gradient vs yours`, reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `${names} match central differences ${agreement(maxError)}`,
   };
 }

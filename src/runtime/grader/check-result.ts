@@ -29,6 +29,19 @@ export interface CheckResult {
   summary: string;
 }
 
+/** What a broken contract means, in the words of a headline (the part's message gives the details). */
+export const PROBLEM_CAUSE: Readonly<Record<GradeProblem, string>> = {
+  nan: "it returns NaN",
+  infinity: "it returns Infinity",
+  shape: "it returns the wrong kind or shape of value",
+  exception: "it throws an error",
+  missing: "a function is missing",
+  "mutated-input": "it changes its input",
+  accumulates: "it gives different results for the same input",
+  timeout: "it takes too long",
+  gradient: "the model's gradient check fails",
+};
+
 /** Collects parts, keeping the first problem and pattern. */
 export class PartList {
   readonly parts: GradePart[] = [];
@@ -53,7 +66,7 @@ export class PartList {
     } catch (e) {
       if (isInterrupted(e) || e instanceof GradeTimeout) throw e;
       if (e instanceof LearnerFailure) {
-        this.add({ name, passed: false, message: e.message, where: e.where }, e.problem, e.pattern ?? null);
+        this.add({ name, passed: false, message: e.message, where: e.where, cause: e.cause ?? PROBLEM_CAUSE[e.problem] }, e.problem, e.pattern ?? null);
         return false;
       }
       throw e;

@@ -92,14 +92,27 @@ export interface ModelCheck {
   batches?: BatchSizes;
 }
 
-/** An argument of a value function: a Matrix, a number or an array of numbers. */
-export type ValueInput = Matrix | number | readonly number[];
+/**
+ * A scalar function of a matrix handed to the learner's function (e.g. the f
+ * of a numerical gradient); its `name` is how messages show it.
+ */
+export type MatrixFunction = (x: Matrix) => number;
+
+/** An argument of a value function: a Matrix, a number, an array of numbers or a function of a matrix. */
+export type ValueInput = Matrix | number | readonly number[] | MatrixFunction;
 
 /** One family of inputs for a value check, e.g. logits around ±1000. */
 export interface ValueCase {
   label: string;
   /** Draws the input (its shape too): a Matrix for a one-argument function, or the list of arguments. */
   make: (rng: Rng) => Matrix | readonly ValueInput[];
+  /**
+   * Set for a case about numerical stability: what makes it hard, e.g.
+   * "e^1000 overflows to Infinity". Any failure here is reported as "not
+   * numerically stable" with this reason, since an algebraically equal but
+   * naive formula is exactly what fails it.
+   */
+  stability?: string;
 }
 
 /**
@@ -111,8 +124,10 @@ export interface ValueCheck {
   fn: string;
   /** Argument names for messages (default `["x"]`, or `x1, x2…`). */
   args?: readonly string[];
-  /** The reference (from nn), called with copies of the same inputs. */
-  reference(...inputs: ValueInput[]): Matrix | number;
+  /** The reference (from nn), called with copies of the same inputs. A string result is a label (see `labels`). */
+  reference(...inputs: ValueInput[]): Matrix | number | string;
+  /** For a function that answers with a label: the labels it may return (the plot shows their positions in this list). */
+  labels?: readonly string[];
   /** One part per case. */
   cases: readonly ValueCase[];
 }
@@ -153,6 +168,12 @@ export interface UpdateCheck {
   rows: Range;
   cols: Range;
   problem: UpdateProblem;
+  /**
+   * Constant factors of the step that a known mistake produces, each with the
+   * explanation a learner reads, e.g. the EMA form of momentum takes steps
+   * (1 − μ) times the right ones: `{ factor: (h) => 1 - h.mu, text: "…" }`.
+   */
+  factors?: readonly { factor: (hyper: Readonly<Record<string, number>>) => number; text: string }[];
 }
 
 /**

@@ -102,14 +102,20 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
   }
 }
 
-/** The first failed part, as one sentence. */
+/**
+ * The headline of a failed grading: the cause once (a recognised pattern, a
+ * stability failure, or a broken contract), then which check showed it. The
+ * part's own message gives the facts without repeating the cause. A part
+ * with no recognised cause lends its first sentence instead.
+ */
 function headlineOf(parts: readonly GradePart[]): string {
   const failed = parts.filter((p) => !p.passed);
   const first = failed[0];
   if (!first) return "Not passed: no check ran.";
+  const more = failed.length > 1 ? `, ${failed.length} of ${parts.length} checks failed` : "";
+  if (first.cause) return `Not passed: ${first.cause.replace(/[.]$/, "")} (${first.name}${more}).`;
   const sentence = first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0];
-  const more = failed.length > 1 ? ` (${failed.length} of ${parts.length} checks failed)` : "";
-  return `${first.name}${more}: ${sentence}`;
+  return `${first.name}${more ? ` (${more.slice(2)})` : ""}: ${sentence}`;
 }
 
 /** JSON has no NaN or Infinity: leave such errors out rather than send null. */
@@ -127,5 +133,5 @@ function thin(c: GradeComparison | undefined): GradeComparison | undefined {
   if (idx.length === 0) return undefined;
   const stride = Math.max(1, Math.ceil(idx.length / MAX_COMPARISON_POINTS));
   const keep = idx.filter((_, n) => n % stride === 0);
-  return { label: c.label, analytic: keep.map((i) => c.analytic[i]), numeric: keep.map((i) => c.numeric[i]) };
+  return { label: c.label, reference: c.reference, analytic: keep.map((i) => c.analytic[i]), numeric: keep.map((i) => c.numeric[i]) };
 }
