@@ -23,7 +23,12 @@ export type BatchSizes = readonly (number | Range)[];
 export interface PointSet {
   /** Shown as the part's name, e.g. `"large inputs"`. */
   label: string;
-  range: Range;
+  /**
+   * Where to draw from. Several ranges share the count (round robin): far-out
+   * points where the true value is 0 go with points where it is still
+   * resolvable, so that a placeholder 0 cannot pass the part.
+   */
+  range: Range | readonly Range[];
   count: number;
   /** Also draw from [−hi, −lo] (half the points each side). */
   symmetric?: boolean;
@@ -251,7 +256,17 @@ export interface ExerciseDef {
   hints: readonly [string, string, string];
   /** Budget for the learner's code during grading, in ms (default 10 000). */
   timeLimitMs?: number;
+  /**
+   * The grader's own copy of a wrapper the starter gives around the learner's
+   * functions (e.g. `partialsAt`, which applies the learner's dfdx and dfdy to
+   * a column of points). The check calls this copy with the learner's
+   * functions, so editing the page's wrapper cannot stand in for them.
+   */
+  wrapper?: { fn: string; build: (learner: LearnerFunctions) => (...args: never[]) => unknown };
 }
+
+/** The learner's entry functions, by name, as a wrapper receives them. */
+export type LearnerFunctions = Readonly<Record<string, (...args: never[]) => unknown>>;
 
 /** Default grading budget: generous for a few hundred calls of a slow but honest answer. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -278,7 +293,10 @@ export function defineExercise(def: ExerciseDef): ExerciseDef {
     if (!(minAccuracy > 0 && minAccuracy <= 1)) throw new Error(`${where}: check.minAccuracy must be in (0, 1]`);
     if (!Number.isInteger(classes) || classes < 2) throw new Error(`${where}: check.classes must be an integer >= 2`);
     if (probeRows !== undefined && !(Number.isInteger(probeRows) && probeRows >= 1)) throw new Error(`${where}: check.probeRows must be a positive integer`);
-  } else if (!def.entry.includes(def.check?.fn)) throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
+  } else if (!def.entry.includes(def.check?.fn) && def.wrapper?.fn !== def.check?.fn) {
+    throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
+  }
+  if (def.wrapper && (!IDENT.test(def.wrapper.fn) || typeof def.wrapper.build !== "function")) throw new Error(`${where}: wrapper needs an fn name and a build function`);
   if (!Array.isArray(def.hints) || def.hints.length !== 3 || def.hints.some((h) => typeof h !== "string" || !h.trim())) {
     throw new Error(`${where}: hints must be three non-empty strings, vague to specific`);
   }

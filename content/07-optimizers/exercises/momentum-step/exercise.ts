@@ -23,6 +23,12 @@ export default defineExercise({
     steps: [3, 6],
     rows: [2, 3],
     cols: [2, 4],
+    factors: [
+      {
+        factor: (h) => 1 - h.mu,
+        text: "that is the EMA form of momentum, v ← μv + (1 − μ)·g. This course (and the library) adds the whole gradient, v ← μv + g, so the same lr takes steps 1/(1 − μ) times longer",
+      },
+    ],
     problem: {
       label: "the valley ½(w₀² + 50·w₁²)",
       loss: (w: Matrix) => 0.5 * (CURVATURE[0] * w.data[0] ** 2 + CURVATURE[1] * w.data[1] ** 2),
