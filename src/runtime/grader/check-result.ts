@@ -21,7 +21,7 @@ export interface CheckContext {
 export interface CheckResult {
   parts: GradePart[];
   comparison?: GradeComparison;
-  /** The first contract failure (NaN, shape, exception…). */
+  /** The contract failure (NaN, shape, exception…) of the first failed part, if it is one. */
   problem: GradeProblem | null;
   /** The first recognised numeric mistake (sign flipped, factor 2…). */
   pattern: GradePattern | null;
@@ -49,8 +49,11 @@ export class PartList {
   pattern: GradePattern | null = null;
 
   add(part: GradePart, problem?: GradeProblem | null, pattern?: GradePattern | null): void {
+    // The problem is that of the first failed part, as the headline: a part that failed on
+    // its numbers first (say, a batch of ordinary inputs) is not overridden by a NaN later.
+    const firstFailure = !part.passed && this.parts.every((p) => p.passed);
     this.parts.push(part);
-    if (problem && !this.problem) this.problem = problem;
+    if (problem && firstFailure) this.problem = problem;
     if (pattern && !this.pattern) this.pattern = pattern;
   }
 
@@ -91,4 +94,18 @@ export function drawInt(rng: Rng, [lo, hi]: readonly [number, number]): number {
 /** The batch sizes of one grading (a fixed size, or one drawn from a range). */
 export function drawBatches(rng: Rng, spec: readonly (number | readonly [number, number])[] | undefined): number[] {
   return (spec ?? [1, [2, 6] as const]).map((b) => (typeof b === "number" ? b : drawInt(rng, b)));
+}
+
+/**
+ * Runs a part's body; in a part about numerical stability, NaN or Infinity
+ * from the learner is reported with the stability cause (an algebraically
+ * equal but naive formula is exactly what produces them there).
+ */
+export async function withCause<T>(cause: string | undefined, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (cause && e instanceof LearnerFailure && (e.problem === "nan" || e.problem === "infinity")) e.cause = cause;
+    throw e;
+  }
 }

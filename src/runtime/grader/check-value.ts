@@ -10,7 +10,7 @@ import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { copyMatrix, invokeTwice, matrixReader, numberReader, type Arg, type LearnerFn, type ResultReader } from "./call.ts";
 import { LearnerFailure } from "./failure.ts";
-import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
+import { PartList, withCause, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ValueCheck, ValueInput } from "./exercise.ts";
 import { agreement, at, err, kindOf, num, plotValue, rowCol, sentence } from "./format.ts";
 import { detectPattern, pairsOf } from "./patterns.ts";
@@ -39,16 +39,6 @@ function labelReader(l: LearnerFn, labels: readonly string[]): ResultReader<stri
     },
     diff: (a, b) => (a === b ? null : { text: `${JSON.stringify(a)} the first time, ${JSON.stringify(b)} the second`, where: {} }),
   };
-}
-
-/** Runs a case's body; a broken contract in a stability case (NaN, Infinity) is reported as instability. */
-async function withCause<T>(cause: string | undefined, body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (e) {
-    if (cause && e instanceof LearnerFailure && (e.problem === "nan" || e.problem === "infinity")) e.cause = cause;
-    throw e;
-  }
 }
 
 /** Rows of the first Matrix input (the batch size), or 1. */

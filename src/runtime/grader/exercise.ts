@@ -95,6 +95,12 @@ export interface ModelCheck {
   loss: (values: NamedMatrices) => number;
   /** Batch sizes; default `[1, [2, 6]]`. */
   batches?: BatchSizes;
+  /**
+   * Set when `setup` draws values that test numerical stability: what makes
+   * them hard. NaN or Infinity from the learner is then reported as "not
+   * numerically stable" with this reason.
+   */
+  stability?: string;
 }
 
 /**

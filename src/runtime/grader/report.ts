@@ -113,7 +113,7 @@ export interface GradeReport {
   headline: string;
   parts: GradePart[];
   comparison?: GradeComparison;
-  /** The first non-numeric failure, or null when there is none. */
+  /** The non-numeric failure of the first failed part, or null when it failed on its numbers (or passed). */
   problem?: GradeProblem | null;
   /** The recognised pattern of a wrong numeric answer, when one was detected. */
   pattern?: GradePattern | null;

@@ -36,7 +36,8 @@ export default defineExercise({
       start: Matrix.from([[1, 1]]),
       hyper: { lr: 0.02, mu: 0.9 },
       steps: 100,
-      reduceTo: 1e-3,
+      // Plain SGD (the starter) gets to about 3e−4 of the start here; momentum to 2e−6.
+      reduceTo: 1e-4,
     },
   },
   hints: [
