@@ -242,8 +242,29 @@ export interface BatchesCheck {
   epochs?: Range;
 }
 
+/**
+ * (g) A weight initialiser `fn(fanIn, fanOut, rng) → W`: one large
+ * non-square matrix must have mean 0 and the variance asked for, and a deep
+ * ReLU stack of random widths built from it must keep its signal's mean
+ * square within a factor of 8; the same seed must give the same matrix.
+ */
+export interface InitCheck {
+  kind: "init";
+  fn: string;
+  /** The variance the entries must have, e.g. He's `(fanIn) => 2 / fanIn`. */
+  variance: (fanIn: number, fanOut: number) => number;
+  /** How the variance reads in messages, e.g. `"2/fanIn"`. */
+  formula: string;
+  /** Ranges for the single matrix (draw fanIn well above fanOut so that swapping them shows). */
+  fanIn: Range;
+  fanOut: Range;
+  /** Number of layers of the stack, and the range of their widths. */
+  depth: number;
+  widths: Range;
+}
+
 /** Any check. */
-export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck | BatchesCheck;
+export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck | BatchesCheck | InitCheck;
 
 /** The entry names a check calls: `fn`, or `build` and `fit` for a train check. */
 export function checkEntries(check: CheckSpec): string[] {
@@ -308,7 +329,7 @@ export function defineExercise(def: ExerciseDef): ExerciseDef {
   }
   if (def.timeLimitMs !== undefined && !(def.timeLimitMs > 0)) throw new Error(`${where}: timeLimitMs must be > 0`);
   if (def.check?.kind === "batches" && (!Array.isArray(def.check.cases) || def.check.cases.length === 0)) throw new Error(`${where}: check.cases must list at least one case`);
-  const kinds = ["derivative", "backward", "model", "value", "update", "train", "batches"];
+  const kinds = ["derivative", "backward", "model", "value", "update", "train", "batches", "init"];
   if (!kinds.includes(def.check.kind)) throw new Error(`${where}: unknown check kind ${String(def.check.kind)} (known: ${kinds.join(", ")})`);
   return Object.freeze({ ...def, entry: Object.freeze([...def.entry]), hints: Object.freeze([...def.hints]) as unknown as ExerciseDef["hints"] });
 }

@@ -9,6 +9,7 @@ import type { LearnerFn } from "./call.ts";
 import { checkBackward } from "./check-backward.ts";
 import { checkBatches } from "./check-batches.ts";
 import { checkDerivative } from "./check-derivative.ts";
+import { checkInit } from "./check-init.ts";
 import { checkModel } from "./check-model.ts";
 import type { CheckContext, CheckResult } from "./check-result.ts";
 import { checkTrain } from "./check-train.ts";
@@ -105,6 +106,8 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
       return checkTrain(c, ctx);
     case "batches":
       return checkBatches(c, ctx);
+    case "init":
+      return checkInit(c, ctx);
   }
 }
 
