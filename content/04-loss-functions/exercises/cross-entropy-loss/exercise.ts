@@ -53,7 +53,7 @@ export default defineExercise({
     cases: [
       { label: "a batch of ordinary logits", make: (rng) => instance(rng, batch(rng), () => 0, 2) },
       { label: "one row of ordinary logits", make: (rng) => instance(rng, 1, () => 0, 2) },
-      { label: "large logits (around +1000)", make: (rng) => instance(rng, batch(rng), () => 1000, 5), stability: "e^1000 overflows to Infinity" },
+      { label: "large logits (around +1000)", make: (rng) => instance(rng, batch(rng), () => 1000, 5), stability: "e^1000 overflows to Infinity, and a probability formed before the log loses the small ones" },
       { label: "very negative logits (around −1000)", make: (rng) => instance(rng, batch(rng), () => -1000, 5), stability: "e^−1000 underflows to 0, and log 0 is −Infinity" },
       {
         label: "rows at very different scales",
