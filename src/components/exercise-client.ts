@@ -216,7 +216,10 @@ function renderReport(report: GradeReport | string, seed: number): HTMLElement[]
     list.append(li);
   }
   out.push(list);
-  if (report.comparison && report.comparison.analytic.length) out.push(comparisonPlot(report.comparison));
+  if (report.comparison && report.comparison.analytic.length) {
+    // What the plot compares, as text above it ("numerical gradient vs yours", "reference vs yours").
+    out.push(el("p", "exercise-note", report.comparison.label), comparisonPlot(report.comparison));
+  }
   out.push(el("p", "exercise-note", `Checked at fresh random points from seed ${report.seed ?? seed}; every check draws new ones.`));
   return out;
 }
@@ -235,7 +238,6 @@ function comparisonPlot(c: NonNullable<GradeReport["comparison"]>): HTMLElement 
         width: 360,
         height: 240,
         grid: true,
-        title: c.label,
         x: { label: against === "reference" ? "reference" : "numerical gradient (central differences)" },
         y: { label: "yours" },
         marks: [

@@ -87,8 +87,8 @@ function expectFailsFor(report: GradeReport, want: string): void {
   expect(parseGradeReport(json).passed).toBe(false);
 }
 
-it("finds the exercises", () => {
-  expect(folders.length).toBeGreaterThanOrEqual(6);
+it("finds the course's exercises (at least 30)", () => {
+  expect(folders.length).toBeGreaterThanOrEqual(30);
 });
 
 for (const folder of folders) {
@@ -101,6 +101,12 @@ for (const folder of folders) {
       const mistakes = folder.wrong.map((w) => readFileSync(new URL(`wrong/${w}`, folder.dir), "utf8"));
       expect(new Set(mistakes.map((m) => m.split("\n")[0])).size).toBe(mistakes.length);
       expect(new Set(mistakes.map((m) => m.split("\n").slice(1).join("\n").replace(/\/\/.*$/gm, "").replace(/\s+/g, ""))).size).toBe(mistakes.length);
+    });
+
+    it("is placed in its chapter exactly once", () => {
+      const [chapter, id] = folder.key.split("/");
+      const mdx = readFileSync(new URL(`${chapter}/index.mdx`, CONTENT), "utf8");
+      expect(mdx.split(`<Exercise id="${id}">`).length - 1).toBe(1);
     });
 
     it("its learner files run as cells: self-contained, and they transpile", () => {
