@@ -79,10 +79,10 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
     const se = Math.sqrt(want / W.data.length);
     if (meanSquare === 0) {
       parts.pattern ??= "zeros";
-      return { passed: false, message: `every entry of W is 0 (fanIn = ${fanIn}, fanOut = ${fanOut}).`, cause: "the weights are all 0: draw them at random" };
+      return { passed: false, message: `every entry of W is 0 (fanIn = ${fanIn}, fanOut = ${fanOut}).`, cause: "the weights are all 0: draw them at random", band: "wrong" };
     }
     if (Math.abs(mean) > 6 * se) {
-      return { passed: false, message: `the entries of W average ${num(mean)}; they must be centred on 0 (± ${num(3 * se)} is the noise for ${W.data.length} entries).`, where: { param: "W", input: `fanIn = ${fanIn}, fanOut = ${fanOut}` } };
+      return { passed: false, message: `the entries of W average ${num(mean)}; they must be centred on 0 (± ${num(3 * se)} is the noise for ${W.data.length} entries).`, where: { param: "W", input: `fanIn = ${fanIn}, fanOut = ${fanOut}` }, band: "wrong" };
     }
     if (ratio < VARIANCE_BAND[0] || ratio > VARIANCE_BAND[1]) {
       parts.pattern ??= "scaled";
@@ -91,6 +91,7 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
         message: `the entries of W have variance ${num(variance)}, but ${spec.formula} = ${num(want)} (fanIn = ${fanIn}, fanOut = ${fanOut}).`,
         cause: `your weights' variance is ${num(ratio)} times ${spec.formula}`,
         where: { param: "W", input: `fanIn = ${fanIn}, fanOut = ${fanOut}` },
+        band: "wrong",
       };
     }
     return { passed: true, message: `mean ${num(mean)} and variance ${num(variance)}, as ${spec.formula} = ${num(want)} asks (${W.data.length} entries).` };
@@ -128,6 +129,7 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
       return {
         passed: false,
         message: `the mean square of the pre-activations went from ${num(first)} at layer 1 to ${num(last)} at layer ${spec.depth} (${spread.map((v) => num(v)).join(", ")}).`,
+        band: "wrong",
         cause: `the signal ${ratio < 1 ? "shrinks" : "grows"} by a factor of ${num(ratio < 1 ? 1 / ratio : ratio)} through ${spec.depth} ReLU layers: the scale does not make up for the half of the inputs a ReLU zeroes`,
       };
     }

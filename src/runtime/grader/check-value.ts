@@ -71,7 +71,7 @@ export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<C
         analytic.push(labels.indexOf(got));
         numeric.push(labels.indexOf(ref));
         if (got === ref) return { passed: true, message: `${JSON.stringify(ref)}, as the reference says (${input}).` };
-        return { passed: false, message: `yours is ${JSON.stringify(got)}, the reference says ${JSON.stringify(ref)} (${input}).`, cause: unstable, where: { param: "output", input } };
+        return { passed: false, message: `yours is ${JSON.stringify(got)}, the reference says ${JSON.stringify(ref)} (${input}).`, cause: unstable, where: { param: "output", input }, band: "wrong" };
       }
       if (typeof ref === "number") {
         yours = Matrix.from([invokeTwice(ctx.learner, makeArgs, input, numberReader(ctx.learner))]);

@@ -54,7 +54,8 @@ export default defineExercise({
       {
         label: "rows of equal values",
         make: (rng) => {
-          const cs = [1000 * rng.uniform(-1, 1), 0, rng.uniform(-5, 5)];
+          // The first row's value is ±800 to ±1000: e^z of it overflows or underflows.
+          const cs = [(rng.next() < 0.5 ? -1 : 1) * rng.uniform(800, 1000), 0, rng.uniform(-5, 5)];
           return logits(rng, 3, classes(rng), (i) => cs[i], 0);
         },
       },
