@@ -10,12 +10,12 @@ function logits(rng: Rng, rows: number, cols: number, centre: (row: number) => n
 
 const classes = (rng: Rng): number => 2 + rng.int(5);
 
-/** Rows whose values span more than 1000: one entry in [500, 1000], one in [−1000, −500], the rest anywhere between. */
+/** Rows whose values span more than 1000: one entry in [710, 1000] (e^z overflows), one in [−1000, −500], the rest anywhere between. */
 function spanning(rng: Rng, rows: number, cols: number): Matrix {
   const z = new Matrix(rows, cols);
   for (let i = 0; i < rows; i++) {
     const hi = rng.int(cols), lo = (hi + 1 + rng.int(cols - 1)) % cols;
-    for (let j = 0; j < cols; j++) z.data[i * cols + j] = j === hi ? rng.uniform(500, 1000) : j === lo ? -rng.uniform(500, 1000) : rng.uniform(-1000, 1000);
+    for (let j = 0; j < cols; j++) z.data[i * cols + j] = j === hi ? rng.uniform(710, 1000) : j === lo ? -rng.uniform(500, 1000) : rng.uniform(-1000, 1000);
   }
   return z;
 }
