@@ -8,7 +8,7 @@
 import type { KernelHost } from "../runtime/host.ts";
 import { createBrowserHost } from "../runtime/browser.ts";
 import { clearEdit, loadEdit, saveEdit } from "../runtime/storage.ts";
-import type { GradeReport } from "../runtime/grader/report.ts";
+import { errorText, type GradeReport } from "../runtime/grader/report.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import { lineDiff } from "./line-diff.ts";
 import { exerciseState, loadProgress, recordAttempt } from "./progress.ts";
@@ -121,7 +121,7 @@ class ExerciseView implements CellHost {
       const ran = await host.run({ cellId: this.cell.id, code: this.cell.code, silent: true, timeLimitMs: this.#timeLimitMs }, (e) => this.cell.handle(e));
       if (ran.status !== "ok") {
         this.cell.finish(ran);
-        return this.#verdict(false, seed, this.#runProblem(ran.status, ran.reason, ran.error?.message));
+        return this.#verdict(false, seed, this.#runProblem(ran.status, ran.reason, errorText(ran.error)));
       }
       this.cell.setState("running");
       const graded = await host.run(
@@ -132,7 +132,7 @@ class ExerciseView implements CellHost {
       );
       this.cell.finish(graded);
       if (graded.status !== "ok" || graded.result?.kind !== "string") {
-        return this.#verdict(false, seed, this.#runProblem(graded.status, graded.reason, graded.error?.message, true));
+        return this.#verdict(false, seed, this.#runProblem(graded.status, graded.reason, errorText(graded.error), true));
       }
       const report = JSON.parse(graded.result.value) as GradeReport;
       this.#verdict(report.passed, seed, report);
@@ -216,7 +216,10 @@ function renderReport(report: GradeReport | string, seed: number): HTMLElement[]
     list.append(li);
   }
   out.push(list);
-  if (report.comparison && report.comparison.analytic.length) out.push(comparisonPlot(report.comparison));
+  if (report.comparison && report.comparison.analytic.length) {
+    // What the plot compares, as text above it ("numerical gradient vs yours", "reference vs yours").
+    out.push(el("p", "exercise-note", report.comparison.label), comparisonPlot(report.comparison));
+  }
   out.push(el("p", "exercise-note", `Checked at fresh random points from seed ${report.seed ?? seed}; every check draws new ones.`));
   return out;
 }
@@ -225,7 +228,8 @@ function renderReport(report: GradeReport | string, seed: number): HTMLElement[]
 function comparisonPlot(c: NonNullable<GradeReport["comparison"]>): HTMLElement {
   const box = el("div", "out-plot");
   box.setAttribute("role", "img");
-  box.setAttribute("aria-label", `${c.label}: your values against the numerical ones; points on the diagonal agree`);
+  const against = c.reference ?? "numerical gradient";
+  box.setAttribute("aria-label", `${c.label}: your values against the ${against}; points on the diagonal agree`);
   const points = c.analytic.map((a, i) => ({ numeric: c.numeric[i], analytic: a }));
   const lo = Math.min(...c.numeric, ...c.analytic), hi = Math.max(...c.numeric, ...c.analytic);
   void import("./render-plot.ts").then(({ renderPlot }) => {
@@ -234,7 +238,7 @@ function comparisonPlot(c: NonNullable<GradeReport["comparison"]>): HTMLElement 
         width: 360,
         height: 240,
         grid: true,
-        x: { label: "numerical (central differences)" },
+        x: { label: against === "reference" ? "reference" : "numerical gradient (central differences)" },
         y: { label: "yours" },
         marks: [
           { mark: "line", data: [{ v: lo }, { v: hi }], options: { x: "v", y: "v", stroke: "currentColor", strokeOpacity: 0.4 } },

@@ -9,6 +9,7 @@
  * `__gradeExercise(id, seed)` as another, exactly as the page does.
  */
 import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { Matrix } from "../../src/nn/index.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { createHeadlessNotebook, type HeadlessNotebook } from "../../src/runtime/headless.ts";
 import type { ExerciseDef } from "../../src/runtime/grader/exercise.ts";
@@ -44,7 +45,12 @@ function exerciseFolders(): Folder[] {
 
 const folders = exerciseFolders();
 const SOLUTION_SEEDS = Array.from({ length: 20 }, (_, i) => 1 + i * 7919);
-const FAIL_SEEDS = [3, 1234, 98765];
+/** Wrong answers must fail for their reason at as many seeds as the solution passes at: a reader draws any of them. */
+const FAIL_SEEDS = Array.from({ length: 20 }, (_, i) => 3 + i * 4999);
+/** The starter fails at a few seeds (it fails by construction; see "every part fails for the starter"). */
+const STARTER_SEEDS = [3, 1234, 98765];
+/** Time limit of the tests that grade at 20 seeds: training a model 20 times takes about 35 s on an idle machine. */
+const SLOW_MS = 180_000;
 
 async function load(dir: URL, file: string): Promise<Record<string, unknown>> {
   return (await import(new URL(file, dir).href)) as Record<string, unknown>;
@@ -81,16 +87,26 @@ function expectFailsFor(report: GradeReport, want: string): void {
   expect(parseGradeReport(json).passed).toBe(false);
 }
 
-it("finds the exercises", () => {
-  expect(folders.length).toBeGreaterThanOrEqual(6);
+it("finds the course's exercises (at least 30)", () => {
+  expect(folders.length).toBeGreaterThanOrEqual(30);
 });
 
 for (const folder of folders) {
   describe(folder.key, () => {
     const files = ["exercise.ts", "starter.ts", "solution.ts"];
-    it("has exercise.ts, starter.ts, solution.ts and wrong answers", () => {
+    it("has exercise.ts, starter.ts, solution.ts and at least 5 different wrong answers", () => {
       for (const f of files) expect(existsSync(new URL(f, folder.dir)), f).toBe(true);
-      expect(folder.wrong.length).toBeGreaterThanOrEqual(3);
+      expect(folder.wrong.length).toBeGreaterThanOrEqual(5);
+      // Five different mistakes: each names its own, and no two files hold the same code.
+      const mistakes = folder.wrong.map((w) => readFileSync(new URL(`wrong/${w}`, folder.dir), "utf8"));
+      expect(new Set(mistakes.map((m) => m.split("\n")[0])).size).toBe(mistakes.length);
+      expect(new Set(mistakes.map((m) => m.split("\n").slice(1).join("\n").replace(/\/\/.*$/gm, "").replace(/\s+/g, ""))).size).toBe(mistakes.length);
+    });
+
+    it("is placed in its chapter exactly once", () => {
+      const [chapter, id] = folder.key.split("/");
+      const mdx = readFileSync(new URL(`${chapter}/index.mdx`, CONTENT), "utf8");
+      expect(mdx.split(`<Exercise id="${id}">`).length - 1).toBe(1);
     });
 
     it("its learner files run as cells: self-contained, and they transpile", () => {
@@ -114,16 +130,51 @@ for (const folder of folders) {
         expect(r.comparison?.analytic.length ?? 0).toBeGreaterThan(0);
         expect(r.comparison!.analytic.length).toBeLessThanOrEqual(200);
       }
-    });
+    }, SLOW_MS);
 
-    it("the starter fails", async () => {
+    it("the starter fails, and no part of the check passes for it", async () => {
       const def = (await load(folder.dir, "exercise.ts")).default as ExerciseDef;
       const starter = await load(folder.dir, "starter.ts");
-      for (const seed of FAIL_SEEDS) {
+      for (const seed of STARTER_SEEDS) {
         const r = await gradeExercise(def, starter, seed, { exerciseId: folder.key });
         expect(r.passed, `seed ${seed}: ${r.headline}`).toBe(false);
+        // A part the unchanged starter passes checks nothing (e.g. "the loss falls" met by returning zeros).
+        // A train check's first parts are gates before training (the starter's untrained model may well be sound).
+        const graded = (def.check.kind === "train" ? r.parts.slice(-1) : r.parts).filter((p) => !STARTER_MAY_PASS[def.id]?.parts.includes(p.name));
+        for (const p of graded) expect(p.passed, `seed ${seed}: the starter passes "${p.name}": ${p.message}`).toBe(false);
       }
     });
+
+    it("every seed draws what can tell right from nearly right (2 rows and 2 columns, a batch of 2 or more)", async () => {
+      const def = (await load(folder.dir, "exercise.ts")).default as ExerciseDef;
+      const solution = await load(folder.dir, "solution.ts");
+      if (!["value", "backward", "model", "update"].includes(def.check.kind)) return; // scalars, models, initialisers: nothing to shape here
+      const { learner, seen } = recordShapes(def, solution);
+      for (const seed of SOLUTION_SEEDS.slice(0, 5)) {
+        seen.length = 0;
+        expect((await gradeExercise(def, learner, seed)).passed).toBe(true);
+        const matrices = seen.flat();
+        if (matrices.length === 0) continue; // scalar functions: nothing to shape
+        const shapes = matrices.map((m) => `${m.rows}x${m.cols}`).join(", ");
+        expect(matrices.some((m) => m.rows >= 2), `seed ${seed}: no input with 2 rows or more (${shapes})`).toBe(true);
+        if (!ONE_COLUMN[def.id]) expect(matrices.some((m) => m.rows >= 2 && m.cols >= 2), `seed ${seed}: no input with 2 rows and 2 columns (${shapes})`).toBe(true);
+      }
+    });
+
+    const mutants = mutantsOf(folder.key);
+    for (const [name, mutate] of Object.entries(mutants)) {
+      it(`the solution with one bug (${name}) fails at 20 seeds`, async () => {
+        const def = (await load(folder.dir, "exercise.ts")).default as ExerciseDef;
+        const solution = await load(folder.dir, "solution.ts");
+        const learner = mutate(def, solution);
+        if (!learner) return; // not applicable to this kind of check
+        for (const seed of FAIL_SEEDS) {
+          const r = await gradeExercise(def, learner, seed, { exerciseId: folder.key });
+          if (!(learner as Record<symbol, boolean>)[APPLIED]) return; // not applicable to this answer's shape
+          expect(r.passed, `seed ${seed}: the ${name} bug passed: ${r.headline}`).toBe(false);
+        }
+      }, SLOW_MS);
+    }
 
     for (const w of folder.wrong) {
       it(`wrong/${w} fails for the reason it names`, async () => {
@@ -131,9 +182,121 @@ for (const folder of folders) {
         const want = expectation(readFileSync(new URL(`wrong/${w}`, folder.dir), "utf8"));
         const learner = await load(folder.dir, `wrong/${w}`);
         for (const seed of FAIL_SEEDS) expectFailsFor(await gradeExercise(def, learner, seed, { exerciseId: folder.key }), want);
-      });
+      }, SLOW_MS);
     }
   });
+}
+
+/**
+ * Parts a starter may pass, and why: the stable-softmax starter is the naive
+ * softmax, right at ordinary logits by design (the exercise is to make it
+ * stable); those parts still reject the wrong stable versions (column-wise,
+ * not normalised, one sum for the batch).
+ */
+const STARTER_MAY_PASS: Readonly<Record<string, { parts: readonly string[]; why: string }>> = {
+  "stable-softmax": { parts: ["one row of ordinary logits", "a batch of ordinary logits"], why: "the starter is the naive softmax to be made stable" },
+};
+
+/** Exercises whose inputs are one column by nature, and why. */
+const ONE_COLUMN: Readonly<Record<string, string>> = {
+  "partial-derivatives": "each row is one point (xᵢ, yᵢ): x and y are columns",
+  "bce-backward": "binary classification has one logit per example",
+};
+
+/** Wraps the check's entry to record the shapes of the Matrix arguments of every call. */
+function recordShapes(def: ExerciseDef, solution: Record<string, unknown>): { learner: Record<string, unknown>; seen: Matrix[][] } {
+  const seen: Matrix[][] = [];
+  const learner = { ...solution };
+  if (def.check.kind === "train" || def.check.kind === "batches" || def.check.kind === "derivative") return { learner, seen };
+  const fn = solution[def.check.fn] as (...a: unknown[]) => unknown;
+  learner[def.check.fn] = (...args: unknown[]) => {
+    seen.push(args.filter((a): a is Matrix => a instanceof Matrix));
+    return fn(...args);
+  };
+  return { learner, seen };
+}
+
+type Mutant = (def: ExerciseDef, solution: Record<string, unknown>) => Record<string, unknown> | null;
+
+/** A copy of m with one element changed by half the matrix's largest entry (so a zero changes too). */
+function bumpAt(m: Matrix, k: number): Matrix {
+  const out = new Matrix(m.rows, m.cols, Float64Array.from(m.data));
+  let scale = 0;
+  for (const v of m.data) scale = Math.max(scale, Math.abs(v));
+  out.data[k] = -out.data[k] - 0.5 * (scale || 1);
+  return out;
+}
+
+/**
+ * Applies `change` to the Matrix results of a check's entry (for a model
+ * check, to the first gradient it applies to). `applied` tells whether it
+ * ever did: a bug of a kind the answer cannot have (a scalar has no last
+ * column) is not tested.
+ */
+function onResult(change: (m: Matrix) => Matrix | null): Mutant {
+  return (def, solution) => {
+    const c = def.check;
+    if (c.kind !== "value" && c.kind !== "backward" && c.kind !== "model") return null;
+    const fn = solution[c.fn] as (...a: unknown[]) => unknown;
+    const state = { applied: false };
+    const apply = (m: Matrix): Matrix | null => {
+      const out = change(m);
+      if (out) state.applied = true;
+      return out;
+    };
+    const learner: Record<string, unknown> = {
+      ...solution,
+      [c.fn]: (...args: unknown[]) => {
+        const out = fn(...args);
+        if (out instanceof Matrix) return apply(out) ?? out;
+        if (c.kind === "model" && out && typeof out === "object") {
+          const o = { ...(out as Record<string, Matrix>) };
+          for (const key of Object.values(c.grads)) {
+            const changed = o[key] instanceof Matrix ? apply(o[key]) : null;
+            if (changed) return { ...o, [key]: changed };
+          }
+        }
+        return out;
+      },
+    };
+    return Object.defineProperty(learner, APPLIED, { get: () => state.applied });
+  };
+}
+
+const APPLIED = Symbol("applied");
+
+/**
+ * Bugs at one place, applied to the reference solution: each must fail at
+ * every seed, which holds only when every seed draws enough rows, columns,
+ * signs and regimes to expose it.
+ */
+function mutantsOf(key: string): Record<string, Mutant> {
+  const derivative = (wrap: (f: (x: number) => number, x: number) => number): Mutant => (def, solution) => {
+    if (def.check.kind !== "derivative") return null;
+    const f = solution[def.check.fn] as (x: number) => number;
+    return Object.defineProperty({ ...solution, [def.check.fn]: (x: number) => wrap(f, x) }, APPLIED, { value: true });
+  };
+  const all: Record<string, Mutant> = {
+    "wrong at the first element": onResult((m) => (m.data.length > 1 ? bumpAt(m, 0) : null)),
+    "wrong at the last element": onResult((m) => (m.data.length > 1 ? bumpAt(m, m.data.length - 1) : null)),
+    "first row only": onResult((m) => {
+      if (m.rows < 2) return null;
+      const out = new Matrix(m.rows, m.cols);
+      out.data.set(m.data.subarray(0, m.cols));
+      return out;
+    }),
+    "last column left at 0": onResult((m) => {
+      if (m.cols < 2) return null;
+      const out = new Matrix(m.rows, m.cols, Float64Array.from(m.data));
+      for (let i = 0; i < m.rows; i++) out.data[i * m.cols + m.cols - 1] = 0;
+      return out;
+    }),
+    "sign flipped for negative inputs": derivative((f, x) => (x < 0 ? -f(x) : f(x))),
+    "its limit returned past |x| = 6": derivative((f, x) => (Math.abs(x) > 6 ? f(Math.sign(x) * 1000) : f(x))),
+  };
+  // Exercises where a mutant cannot apply by construction (the output is a scalar or a label) skip it at run time.
+  void key;
+  return all;
 }
 
 /** The code of an exercise file, as the page would put it in a cell. */

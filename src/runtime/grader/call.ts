@@ -190,6 +190,7 @@ export function readMatrix(l: LearnerFn, out: unknown, e: MatrixExpectation, inp
         (transposed ? ": it looks transposed (a gradient always has the shape of what it is the gradient of)." : ` (${input}).`),
       { param: e.name, input },
       transposed ? "transposed" : undefined,
+      transposed ? `${e.name} is transposed` : undefined,
     );
   }
   for (let k = 0; k < m.data.length; k++) {

@@ -27,18 +27,22 @@ export function randomMatrix(rng: Rng, rows: number, cols: number, [lo, hi]: Ran
     }
     m.data[k] = v;
   }
-  // Both sides of every kink must occur in every row (or in the matrix, for one
-  // column), or a wrong answer that errs on one side only, ignores some rows, or
-  // changes its input only there could pass by luck.
-  const groups = cols >= 2 ? Array.from({ length: rows }, (_, i) => [i * cols, (i + 1) * cols]) : [[0, m.data.length]];
-  if (m.data.length >= 2) {
+  // Both sides of every kink must occur in every row and every column (or in
+  // the matrix, for one row or one column), or a wrong answer that errs on one
+  // side only, ignores some rows or a column, or changes its input only there
+  // could pass by luck.
+  const rowGroups = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => i * cols + j));
+  const colGroups = Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => i * cols + j));
+  const groups = [...(cols >= 2 ? rowGroups : []), ...(rows >= 2 ? colGroups : []), ...(rows < 2 || cols < 2 ? [m.data.map((_, k) => k)] : [])];
+  // Two passes: a column's fix may take away a row's only entry on one side.
+  for (let pass = 0; pass < 2 && m.data.length >= 2; pass++) {
     kinks.forEach((c, n) => {
       if (!(c - KINK_MARGIN > lo && c + KINK_MARGIN < hi)) return;
-      for (const [from, to] of groups) {
-        const row = m.data.subarray(from, to);
-        const k = (2 * n) % row.length;
-        if (!row.some((v) => v < c)) row[k] = rng.uniform(lo, c - KINK_MARGIN);
-        if (!row.some((v) => v > c)) row[(k + 1) % row.length] = rng.uniform(c + KINK_MARGIN, hi);
+      for (const g of groups) {
+        // Fix a group's missing side at a place that does not undo an earlier group's fix where possible.
+        const k = g[(2 * n) % g.length], k2 = g[(2 * n + 1) % g.length];
+        if (!g.some((i) => m.data[i] < c)) m.data[k] = rng.uniform(lo, c - KINK_MARGIN);
+        if (!g.some((i) => m.data[i] > c)) m.data[k2] = rng.uniform(c + KINK_MARGIN, hi);
       }
     });
   }
@@ -126,7 +130,7 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${ctx.learner.name}: dX yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${ctx.learner.name}: numerical gradient vs yours (dX)`, reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `${ctx.learner.name} matches central differences for every element ${agreement(maxError)}`,
   };
 }

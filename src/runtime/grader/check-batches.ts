@@ -249,7 +249,7 @@ export async function checkBatches(spec: BatchesCheck, ctx: CheckContext): Promi
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${fn}: your batch sizes (x) against the expected sizes (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${fn}: expected batch sizes vs yours`, reference: "reference", analytic, numeric } : undefined,
     summary: `every epoch covers 0…n−1 once in batches of batchSize with the rest last, shuffled afresh each epoch and repeatable from the seed`,
   };
 }

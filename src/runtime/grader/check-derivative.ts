@@ -18,13 +18,16 @@ const KINK_MARGIN = 1e-3;
 
 /** Random points of a set, re-drawn when within KINK_MARGIN of a kink. */
 export function drawPoints(rng: Rng, set: PointSet, kinks: readonly number[] = []): number[] {
-  const [lo, hi] = set.range;
+  const ranges = rangesOf(set);
   const out: number[] = [];
   for (let i = 0; i < set.count; i++) {
+    // Symmetric sets alternate sides; several ranges take turns (both sides of each when symmetric).
+    const side = set.symmetric ? i % 2 : 0;
+    const [lo, hi] = ranges[(set.symmetric ? Math.floor(i / 2) : i) % ranges.length];
     let z = 0;
     for (let tries = 0; tries < 100; tries++) {
       z = rng.uniform(lo, hi);
-      if (set.symmetric && i % 2 === 1) z = -z;
+      if (side === 1) z = -z;
       if (!kinks.some((k) => Math.abs(z - k) < KINK_MARGIN)) break;
     }
     out.push(z);
@@ -32,9 +35,13 @@ export function drawPoints(rng: Rng, set: PointSet, kinks: readonly number[] = [
   return out;
 }
 
+function rangesOf(set: PointSet): readonly (readonly [number, number])[] {
+  return typeof set.range[0] === "number" ? [set.range as readonly [number, number]] : (set.range as readonly (readonly [number, number])[]);
+}
+
 function rangeText(set: PointSet): string {
-  const r = `[${num(set.range[0])}, ${num(set.range[1])}]`;
-  return set.symmetric ? `${r} and its negative` : r;
+  const r = rangesOf(set).map(([lo, hi]) => `[${num(lo)}, ${num(hi)}]`).join(" and ");
+  return set.symmetric ? `${r} and ${rangesOf(set).length > 1 ? "their negatives" : "its negative"}` : r;
 }
 
 /** Grades a scalar derivative. */
@@ -77,9 +84,10 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
       const k = rep.points.indexOf(w);
       const found = detectPattern(rep.points.map((p) => ({ a: p.analytic, n: p.numeric })));
       if (found) parts.pattern ??= found.pattern;
-      const why = found ? `: ${found.text}` : `, wrong at ${rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length} of ${points.length} points`;
+      const why = found ? "" : `, wrong at ${rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length} of ${points.length} points`;
       return {
         passed: false,
+        cause: found?.text,
         message: sentence(`${fn}(${num(w.z)}): yours is ${num(w.analytic)}, central differences of ${spec.formula ?? "f"} give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})${why}`),
         where: { index: [k], input: `${v} = ${num(w.z)}` },
         maxError: rep.maxError, band: rep.band,
@@ -88,7 +96,7 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${fn}(${v}): yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${fn}(${v}): numerical gradient vs yours`, reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `${fn} matches central differences at ${count} random points ${agreement(maxError)}`,
   };
 }

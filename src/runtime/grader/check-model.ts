@@ -7,7 +7,7 @@
 import { checkGradients } from "../../nn/gradcheck.ts";
 import { createParam } from "../../nn/param.ts";
 import { copyMatrix, invokeTwice, namedMatricesReader, type MatrixExpectation } from "./call.ts";
-import { drawBatches, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
+import { drawBatches, PartList, withCause, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ModelCheck } from "./exercise.ts";
 import { agreement, plotValue } from "./format.ts";
 import { judgeGradients, sharpen } from "./grad-verdict.ts";
@@ -26,7 +26,7 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
     const name = N === 1 ? "batch of 1" : `batch of ${N}`;
     const rng = ctx.rng.fork();
     const expect: MatrixExpectation[] = paramNames.map((p) => ({ name: spec.grads[p], rows: values[p].rows, cols: values[p].cols, like: p }));
-    const passed = await parts.run(name, async () => {
+    const passed = await parts.run(name, () => withCause(spec.stability && `not numerically stable: ${spec.stability}`, async () => {
       const grads = invokeTwice(
         ctx.learner,
         () => spec.args.map((a) => ({ name: a, value: copyMatrix(values[a]) })),
@@ -60,13 +60,13 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
         v.part.message += " It works for one example but not for a batch: sum each example's contribution over the rows of the batch.";
       }
       return v.part;
-    });
+    }));
     if (N === 1 && passed) batchOnePassed = true;
   }
   const names = Object.values(spec.grads).join(", ");
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${names}: yours (x) against central differences (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: `${names}: numerical gradient vs yours`, reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `${names} match central differences ${agreement(maxError)}`,
   };
 }

@@ -21,13 +21,26 @@ export interface CheckContext {
 export interface CheckResult {
   parts: GradePart[];
   comparison?: GradeComparison;
-  /** The first contract failure (NaN, shape, exception…). */
+  /** The contract failure (NaN, shape, exception…) of the first failed part, if it is one. */
   problem: GradeProblem | null;
   /** The first recognised numeric mistake (sign flipped, factor 2…). */
   pattern: GradePattern | null;
   /** One clause for the headline when everything passed, e.g. "matches central differences to 3e-11". */
   summary: string;
 }
+
+/** What a broken contract means, in the words of a headline (the part's message gives the details). */
+export const PROBLEM_CAUSE: Readonly<Record<GradeProblem, string>> = {
+  nan: "it returns NaN",
+  infinity: "it returns Infinity",
+  shape: "it returns the wrong kind or shape of value",
+  exception: "it throws an error",
+  missing: "a function is missing",
+  "mutated-input": "it changes its input",
+  accumulates: "it gives different results for the same input",
+  timeout: "it takes too long",
+  gradient: "the model's gradient check fails",
+};
 
 /** Collects parts, keeping the first problem and pattern. */
 export class PartList {
@@ -36,8 +49,11 @@ export class PartList {
   pattern: GradePattern | null = null;
 
   add(part: GradePart, problem?: GradeProblem | null, pattern?: GradePattern | null): void {
+    // The problem is that of the first failed part, as the headline: a part that failed on
+    // its numbers first (say, a batch of ordinary inputs) is not overridden by a NaN later.
+    const firstFailure = !part.passed && this.parts.every((p) => p.passed);
     this.parts.push(part);
-    if (problem && !this.problem) this.problem = problem;
+    if (problem && firstFailure) this.problem = problem;
     if (pattern && !this.pattern) this.pattern = pattern;
   }
 
@@ -53,7 +69,7 @@ export class PartList {
     } catch (e) {
       if (isInterrupted(e) || e instanceof GradeTimeout) throw e;
       if (e instanceof LearnerFailure) {
-        this.add({ name, passed: false, message: e.message, where: e.where }, e.problem, e.pattern ?? null);
+        this.add({ name, passed: false, message: e.message, where: e.where, cause: e.cause ?? PROBLEM_CAUSE[e.problem] }, e.problem, e.pattern ?? null);
         return false;
       }
       throw e;
@@ -78,4 +94,18 @@ export function drawInt(rng: Rng, [lo, hi]: readonly [number, number]): number {
 /** The batch sizes of one grading (a fixed size, or one drawn from a range). */
 export function drawBatches(rng: Rng, spec: readonly (number | readonly [number, number])[] | undefined): number[] {
   return (spec ?? [1, [2, 6] as const]).map((b) => (typeof b === "number" ? b : drawInt(rng, b)));
+}
+
+/**
+ * Runs a part's body; in a part about numerical stability, NaN or Infinity
+ * from the learner is reported with the stability cause (an algebraically
+ * equal but naive formula is exactly what produces them there).
+ */
+export async function withCause<T>(cause: string | undefined, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (cause && e instanceof LearnerFailure && (e.problem === "nan" || e.problem === "infinity")) e.cause = cause;
+    throw e;
+  }
 }

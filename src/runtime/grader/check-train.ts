@@ -191,7 +191,7 @@ async function guardedAsync<T>(what: string, body: () => Promise<T>): Promise<T>
 function result(parts: PartList, analytic: number[], numeric: number[], heldAccuracy: number, spec: TrainCheck): CheckResult {
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: "the untrained model's gradients: backward (x) against central differences (y)", analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: "the untrained model's gradients: numerical gradient vs backward", reference: "numerical gradient", analytic, numeric } : undefined,
     summary: `held-out accuracy ${pct(heldAccuracy)} (at least ${pct(spec.minAccuracy)} needed), after a gradient check of the untrained model`,
   };
 }

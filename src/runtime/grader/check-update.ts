@@ -14,7 +14,7 @@ import { copyMatrix, invoke, invokeTwice, namedMatricesReader, readResult, type 
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { UpdateCheck } from "./exercise.ts";
 import { agreement, at, err, list, num, plotValue, rowCol } from "./format.ts";
-import { detectPattern } from "./patterns.ts";
+import { detectPattern, type Pair, type PatternFinding } from "./patterns.ts";
 
 /** The learner's state between calls: w and each state matrix. */
 type State = Record<string, Matrix>;
@@ -96,14 +96,26 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
         const refPrev = t === 0 ? w0 : ref[t - 1];
         const pairs = Array.from(target.data, (n, i) => ({ a: out.w.data[i] - prev.data[i], n: n - refPrev.data[i] }));
         const found = detectPattern(pairs);
-        if (found) parts.pattern ??= found.pattern;
         const idx = rowCol(worstK, cols);
-        let why = found?.pattern === "zeros" ? ": w did not move at all (is the step applied to w?)" : found ? `: the step you take is wrong (${found.text})` : "";
-        if (!found && t > 0) why = `. Step 1 matched but step ${t + 1} does not: is ${stateNames} carried over from one step to the next and updated before w?`;
+        const stale = staleState(spec, s, out, pairs, found, t, ref, w0);
+        let cause: string | undefined;
+        let why = "";
+        if (stale) {
+          parts.pattern ??= "old-state";
+          cause = `w is stepped with the ${stateNames} passed in, not the one just updated: update ${stateNames} first, then step w with the new value`;
+        } else if (found) {
+          parts.pattern ??= found.pattern;
+          const known = found.pattern === "zeros" || found.pattern === "sign-flipped" ? undefined
+            : spec.factors?.find((f) => Math.abs(found.factor - f.factor(hyper)) <= 1e-3 * Math.abs(f.factor(hyper)));
+          cause = found.pattern === "zeros" ? "w does not move: is the step applied to w?"
+            : known ? `your step is ${num(found.factor)} times the right one: ${known.text}` : `the step you take is wrong: ${found.text}`;
+        } else if (t > 0) {
+          why = ` Step 1 matched but step ${t + 1} does not: is ${stateNames} carried over from one step to the next and updated before w?`;
+        }
         return {
           passed: false,
-          message: `after step ${t + 1} of ${k}, ${at("w", idx)} is ${num(out.w.data[worstK])} but the reference gives ${num(target.data[worstK])} (relative error ${err(worst)}, ${band})${why}`
-            + (why.endsWith("?") ? "" : "."),
+          message: `after step ${t + 1} of ${k}, ${at("w", idx)} is ${num(out.w.data[worstK])} but the reference gives ${num(target.data[worstK])} (relative error ${err(worst)}, ${band}).${why}`,
+          cause,
           where: { param: "w", index: idx, input },
           maxError: worst, band,
         };
@@ -154,9 +166,28 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
 
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `w after each step: yours (x) against the reference (y)`, analytic, numeric } : undefined,
+    comparison: analytic.length ? { label: "w after each step: reference vs yours", reference: "reference", analytic, numeric } : undefined,
     summary: `${l.name} matches the reference step by step ${agreement(maxError)} and reduces the loss`,
   };
+}
+
+/**
+ * Whether step t's mistake is "w stepped with the state passed in": on the
+ * first step w stays put although the returned state changed (the state
+ * passed in is zeros), and on a later step the step taken equals the
+ * reference's previous step.
+ */
+function staleState(
+  spec: UpdateCheck, before: State, out: State, pairs: readonly Pair[], found: PatternFinding | null, t: number, ref: readonly Matrix[], w0: Matrix,
+): boolean {
+  if (spec.state.length === 0) return false;
+  if (t === 0) {
+    const moved = spec.state.some((name) => out[name]?.data.some((v, i) => v !== before[name].data[i]));
+    return found?.pattern === "zeros" && moved;
+  }
+  const prevStep = Array.from(ref[t - 1].data, (v, i) => v - (t === 1 ? w0 : ref[t - 2]).data[i]);
+  const scale = Math.max(...prevStep.map(Math.abs));
+  return scale > 0 && pairs.every((p, i) => Math.abs(p.a - prevStep[i]) <= 1e-6 * scale);
 }
 
 /** The reference optimiser's weights after `steps` steps on a problem. */

@@ -23,7 +23,12 @@ export type BatchSizes = readonly (number | Range)[];
 export interface PointSet {
   /** Shown as the part's name, e.g. `"large inputs"`. */
   label: string;
-  range: Range;
+  /**
+   * Where to draw from. Several ranges share the count (round robin): far-out
+   * points where the true value is 0 go with points where it is still
+   * resolvable, so that a placeholder 0 cannot pass the part.
+   */
+  range: Range | readonly Range[];
   count: number;
   /** Also draw from [−hi, −lo] (half the points each side). */
   symmetric?: boolean;
@@ -90,16 +95,35 @@ export interface ModelCheck {
   loss: (values: NamedMatrices) => number;
   /** Batch sizes; default `[1, [2, 6]]`. */
   batches?: BatchSizes;
+  /**
+   * Set when `setup` draws values that test numerical stability: what makes
+   * them hard. NaN or Infinity from the learner is then reported as "not
+   * numerically stable" with this reason.
+   */
+  stability?: string;
 }
 
-/** An argument of a value function: a Matrix, a number or an array of numbers. */
-export type ValueInput = Matrix | number | readonly number[];
+/**
+ * A scalar function of a matrix handed to the learner's function (e.g. the f
+ * of a numerical gradient); its `name` is how messages show it.
+ */
+export type MatrixFunction = (x: Matrix) => number;
+
+/** An argument of a value function: a Matrix, a number, an array of numbers or a function of a matrix. */
+export type ValueInput = Matrix | number | readonly number[] | MatrixFunction;
 
 /** One family of inputs for a value check, e.g. logits around ±1000. */
 export interface ValueCase {
   label: string;
   /** Draws the input (its shape too): a Matrix for a one-argument function, or the list of arguments. */
   make: (rng: Rng) => Matrix | readonly ValueInput[];
+  /**
+   * Set for a case about numerical stability: what makes it hard, e.g.
+   * "e^1000 overflows to Infinity". Any failure here is reported as "not
+   * numerically stable" with this reason, since an algebraically equal but
+   * naive formula is exactly what fails it.
+   */
+  stability?: string;
 }
 
 /**
@@ -111,8 +135,10 @@ export interface ValueCheck {
   fn: string;
   /** Argument names for messages (default `["x"]`, or `x1, x2…`). */
   args?: readonly string[];
-  /** The reference (from nn), called with copies of the same inputs. */
-  reference(...inputs: ValueInput[]): Matrix | number;
+  /** The reference (from nn), called with copies of the same inputs. A string result is a label (see `labels`). */
+  reference(...inputs: ValueInput[]): Matrix | number | string;
+  /** For a function that answers with a label: the labels it may return (the plot shows their positions in this list). */
+  labels?: readonly string[];
   /** One part per case. */
   cases: readonly ValueCase[];
 }
@@ -153,6 +179,12 @@ export interface UpdateCheck {
   rows: Range;
   cols: Range;
   problem: UpdateProblem;
+  /**
+   * Constant factors of the step that a known mistake produces, each with the
+   * explanation a learner reads, e.g. the EMA form of momentum takes steps
+   * (1 − μ) times the right ones: `{ factor: (h) => 1 - h.mu, text: "…" }`.
+   */
+  factors?: readonly { factor: (hyper: Readonly<Record<string, number>>) => number; text: string }[];
 }
 
 /**
@@ -210,8 +242,29 @@ export interface BatchesCheck {
   epochs?: Range;
 }
 
+/**
+ * (g) A weight initialiser `fn(fanIn, fanOut, rng) → W`: one large
+ * non-square matrix must have mean 0 and the variance asked for, and a deep
+ * ReLU stack of random widths built from it must keep its signal's mean
+ * square within a factor of 8; the same seed must give the same matrix.
+ */
+export interface InitCheck {
+  kind: "init";
+  fn: string;
+  /** The variance the entries must have, e.g. He's `(fanIn) => 2 / fanIn`. */
+  variance: (fanIn: number, fanOut: number) => number;
+  /** How the variance reads in messages, e.g. `"2/fanIn"`. */
+  formula: string;
+  /** Ranges for the single matrix (draw fanIn well above fanOut so that swapping them shows). */
+  fanIn: Range;
+  fanOut: Range;
+  /** Number of layers of the stack, and the range of their widths. */
+  depth: number;
+  widths: Range;
+}
+
 /** Any check. */
-export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck | BatchesCheck;
+export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueCheck | UpdateCheck | TrainCheck | BatchesCheck | InitCheck;
 
 /** The entry names a check calls: `fn`, or `build` and `fit` for a train check. */
 export function checkEntries(check: CheckSpec): string[] {
@@ -230,7 +283,17 @@ export interface ExerciseDef {
   hints: readonly [string, string, string];
   /** Budget for the learner's code during grading, in ms (default 10 000). */
   timeLimitMs?: number;
+  /**
+   * The grader's own copy of a wrapper the starter gives around the learner's
+   * functions (e.g. `partialsAt`, which applies the learner's dfdx and dfdy to
+   * a column of points). The check calls this copy with the learner's
+   * functions, so editing the page's wrapper cannot stand in for them.
+   */
+  wrapper?: { fn: string; build: (learner: LearnerFunctions) => (...args: never[]) => unknown };
 }
+
+/** The learner's entry functions, by name, as a wrapper receives them. */
+export type LearnerFunctions = Readonly<Record<string, (...args: never[]) => unknown>>;
 
 /** Default grading budget: generous for a few hundred calls of a slow but honest answer. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -257,13 +320,16 @@ export function defineExercise(def: ExerciseDef): ExerciseDef {
     if (!(minAccuracy > 0 && minAccuracy <= 1)) throw new Error(`${where}: check.minAccuracy must be in (0, 1]`);
     if (!Number.isInteger(classes) || classes < 2) throw new Error(`${where}: check.classes must be an integer >= 2`);
     if (probeRows !== undefined && !(Number.isInteger(probeRows) && probeRows >= 1)) throw new Error(`${where}: check.probeRows must be a positive integer`);
-  } else if (!def.entry.includes(def.check?.fn)) throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
+  } else if (!def.entry.includes(def.check?.fn) && def.wrapper?.fn !== def.check?.fn) {
+    throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
+  }
+  if (def.wrapper && (!IDENT.test(def.wrapper.fn) || typeof def.wrapper.build !== "function")) throw new Error(`${where}: wrapper needs an fn name and a build function`);
   if (!Array.isArray(def.hints) || def.hints.length !== 3 || def.hints.some((h) => typeof h !== "string" || !h.trim())) {
     throw new Error(`${where}: hints must be three non-empty strings, vague to specific`);
   }
   if (def.timeLimitMs !== undefined && !(def.timeLimitMs > 0)) throw new Error(`${where}: timeLimitMs must be > 0`);
   if (def.check?.kind === "batches" && (!Array.isArray(def.check.cases) || def.check.cases.length === 0)) throw new Error(`${where}: check.cases must list at least one case`);
-  const kinds = ["derivative", "backward", "model", "value", "update", "train", "batches"];
+  const kinds = ["derivative", "backward", "model", "value", "update", "train", "batches", "init"];
   if (!kinds.includes(def.check.kind)) throw new Error(`${where}: unknown check kind ${String(def.check.kind)} (known: ${kinds.join(", ")})`);
   return Object.freeze({ ...def, entry: Object.freeze([...def.entry]), hints: Object.freeze([...def.hints]) as unknown as ExerciseDef["hints"] });
 }

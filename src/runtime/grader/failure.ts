@@ -12,8 +12,11 @@ export class LearnerFailure extends Error {
   readonly problem: GradeProblem;
   readonly where?: GradeWhere;
   readonly pattern?: GradePattern;
-  constructor(problem: GradeProblem, message: string, where?: GradeWhere, pattern?: GradePattern) {
+  /** The cause for the headline, when more specific than the problem's own (e.g. "not numerically stable"). */
+  cause?: string;
+  constructor(problem: GradeProblem, message: string, where?: GradeWhere, pattern?: GradePattern, cause?: string) {
     super(message);
+    this.cause = cause;
     this.name = "LearnerFailure";
     this.problem = problem;
     this.where = where;

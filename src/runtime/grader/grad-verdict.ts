@@ -162,10 +162,10 @@ export function judgeGradients(
   const w = rep.worst;
   const worstName = nameOf(w.param);
   const f = findings.get(w.param) ?? null;
-  const why = f === "transposed"
-    ? `: ${worstName} is the transpose of the right gradient (swap the order of the product, or transpose the other factor)`
-    : f ? `: ${f.text}` : "";
-  let message = sentence(`${at(worstName, w.index)}: yours is ${num(w.analytic)}, central differences give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})${why}`);
+  const cause = f === "transposed"
+    ? `${worstName} is the transpose of the right gradient (swap the order of the product, or transpose the other factor)`
+    : f ? f.text : undefined;
+  let message = sentence(`${at(worstName, w.index)}: yours is ${num(w.analytic)}, central differences give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})`);
   if (good.length > 0 && bad.length > 0) {
     message += ` ${list(good.map((p) => nameOf(p.name)))} ${good.length === 1 ? "is" : "are"} right; ${list(bad.map((p) => nameOf(p.name)))} ${bad.length === 1 ? "is" : "are"} not` +
       (bad.length === 1 ? "." : ` (max relative error ${bad.map((p) => `${nameOf(p.name)} ${err(p.maxError)}`).join(", ")}).`);
@@ -180,7 +180,7 @@ export function judgeGradients(
     }
   }
   return {
-    part: { passed: false, message, where: { param: worstName, index: [...w.index], input }, maxError: rep.maxError, band: rep.band },
+    part: { passed: false, message, cause, where: { param: worstName, index: [...w.index], input }, maxError: rep.maxError, band: rep.band },
     pattern, pairs,
   };
 }

@@ -9,6 +9,7 @@ import type { LearnerFn } from "./call.ts";
 import { checkBackward } from "./check-backward.ts";
 import { checkBatches } from "./check-batches.ts";
 import { checkDerivative } from "./check-derivative.ts";
+import { checkInit } from "./check-init.ts";
 import { checkModel } from "./check-model.ts";
 import type { CheckContext, CheckResult } from "./check-result.ts";
 import { checkTrain } from "./check-train.ts";
@@ -16,7 +17,7 @@ import { checkUpdate } from "./check-update.ts";
 import { checkValue } from "./check-value.ts";
 import { checkEntries, DEFAULT_TIME_LIMIT_MS, type ExerciseDef } from "./exercise.ts";
 import { GradeTimeout, isInterrupted } from "./failure.ts";
-import { kindOf } from "./format.ts";
+import { kindOf, sentence } from "./format.ts";
 import { MAX_COMPARISON_POINTS, type GradeComparison, type GradePart, type GradeReport } from "./report.ts";
 
 /** Options of {@link gradeExercise}. */
@@ -54,6 +55,12 @@ export async function gradeExercise(def: ExerciseDef, learner: Record<string, un
   const entries: Record<string, LearnerFn> = {};
   for (const name of def.entry) {
     entries[name] = { name, fn: learner[name] as (...args: unknown[]) => unknown, deadline: start + limitMs, limitMs };
+  }
+  if (def.wrapper) {
+    const fns: Record<string, (...args: never[]) => unknown> = {};
+    for (const name of def.entry) fns[name] = learner[name] as (...args: never[]) => unknown;
+    const fn = def.wrapper.build(fns) as (...args: unknown[]) => unknown;
+    entries[def.wrapper.fn] = { name: def.wrapper.fn, fn, deadline: start + limitMs, limitMs };
   }
   const ctx: CheckContext = { rng: createRng(seed), seed, learner: entries[checkEntries(def.check).at(-1) as string], entries };
   let result: CheckResult;
@@ -99,17 +106,24 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
       return checkTrain(c, ctx);
     case "batches":
       return checkBatches(c, ctx);
+    case "init":
+      return checkInit(c, ctx);
   }
 }
 
-/** The first failed part, as one sentence. */
+/**
+ * The headline of a failed grading: which check showed it, then the cause
+ * once (a recognised pattern, a stability failure, or a broken contract).
+ * The part's own message gives the facts without repeating the cause. A part
+ * with no recognised cause lends its first sentence instead.
+ */
 function headlineOf(parts: readonly GradePart[]): string {
   const failed = parts.filter((p) => !p.passed);
   const first = failed[0];
   if (!first) return "Not passed: no check ran.";
-  const sentence = first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0];
   const more = failed.length > 1 ? ` (${failed.length} of ${parts.length} checks failed)` : "";
-  return `${first.name}${more}: ${sentence}`;
+  const cause = first.cause ?? first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0];
+  return `${first.name}${more}: ${sentence(cause)}`;
 }
 
 /** JSON has no NaN or Infinity: leave such errors out rather than send null. */
@@ -127,5 +141,5 @@ function thin(c: GradeComparison | undefined): GradeComparison | undefined {
   if (idx.length === 0) return undefined;
   const stride = Math.max(1, Math.ceil(idx.length / MAX_COMPARISON_POINTS));
   const keep = idx.filter((_, n) => n % stride === 0);
-  return { label: c.label, analytic: keep.map((i) => c.analytic[i]), numeric: keep.map((i) => c.numeric[i]) };
+  return { label: c.label, reference: c.reference, analytic: keep.map((i) => c.analytic[i]), numeric: keep.map((i) => c.numeric[i]) };
 }

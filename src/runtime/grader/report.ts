@@ -48,6 +48,8 @@ export type GradePattern =
   | "diverges"
   | "no-progress"
   | "accuracy-below"
+  // An update rule: w is stepped with the state passed in instead of the state just updated.
+  | "old-state"
   // A mini-batch iterator (batches check): what is wrong with its batches.
   | "missing-index"
   | "repeated-index"
@@ -79,15 +81,24 @@ export interface GradePart {
   /** Largest relative error found by this part (absent when the part did not get to compare numbers). */
   maxError?: number;
   band?: GradeBand;
+  /**
+   * Why it failed, in a few words ("the sign is flipped", "not numerically
+   * stable: …"), when the grader recognised it. The headline says it; the
+   * message then gives only the facts (where, which values), so the cause is
+   * said once.
+   */
+  cause?: string;
 }
 
 /** Points for a scatter plot: the learner's values against the reference (central differences or nn). */
 export interface GradeComparison {
-  /** What is plotted, e.g. `"tanhPrime(z): yours vs central differences"`. */
+  /** What is plotted, e.g. `"tanhPrime(z): numerical gradient vs yours"`. */
   label: string;
-  /** The learner's values (x axis). At most 200 points. */
+  /** What the y values are, for the plot's axis: `"numerical gradient"` (central differences) or `"reference"`. */
+  reference?: "numerical gradient" | "reference";
+  /** The learner's values (the plot's y axis). At most 200 points. */
   analytic: number[];
-  /** The reference values (y axis), same length: a correct answer lies on the diagonal. */
+  /** The reference values (x axis), same length: a correct answer lies on the diagonal. */
   numeric: number[];
 }
 
@@ -102,7 +113,7 @@ export interface GradeReport {
   headline: string;
   parts: GradePart[];
   comparison?: GradeComparison;
-  /** The first non-numeric failure, or null when there is none. */
+  /** The non-numeric failure of the first failed part, or null when it failed on its numbers (or passed). */
   problem?: GradeProblem | null;
   /** The recognised pattern of a wrong numeric answer, when one was detected. */
   pattern?: GradePattern | null;
@@ -127,4 +138,16 @@ export function parseGradeReport(json: string): GradeReport {
   if (typeof r.headline !== "string") throw new Error("grade report: expected headline to be a string");
   if (!Array.isArray(r.parts)) throw new Error("grade report: expected parts to be an array");
   return r as GradeReport;
+}
+
+/**
+ * A cell error as the verdict shows it: a syntax error with its line (and
+ * column) in the reader's code, so a Check that cannot run says where.
+ */
+export function errorText(e: { name?: string; message: string; line?: number; column?: number; phase?: string } | undefined): string | undefined {
+  if (!e) return undefined;
+  const place = e.line ? `line ${e.line}${e.column ? `, column ${e.column}` : ""}: ` : "";
+  const syntax = e.phase === "syntax" || e.name === "SyntaxError";
+  const kind = syntax ? (place ? "syntax error at " : "syntax error: ") : "";
+  return `${kind}${place}${e.message}`;
 }

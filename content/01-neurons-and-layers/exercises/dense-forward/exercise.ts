@@ -30,7 +30,14 @@ export default defineExercise({
     args: ["X", "W", "b"],
     reference: (X, W, b) => addRowVector(matmul(X as Matrix, W as Matrix), b as Matrix),
     cases: [
-      { label: "one example", make: (rng) => layer(rng, 1, 2 + rng.int(4), 2 + rng.int(4)) },
+      // Never square: reading W as out×in must show at once.
+      {
+        label: "one example",
+        make: (rng) => {
+          const inputs = 2 + rng.int(4);
+          return layer(rng, 1, inputs, inputs + 1 + rng.int(3));
+        },
+      },
       {
         label: "a batch of examples",
         make: (rng) => {

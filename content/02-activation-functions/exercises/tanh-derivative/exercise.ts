@@ -17,8 +17,11 @@ export default defineExercise({
     formula: "tanh",
     points: [
       { label: "z in [−3, 3]", range: [-3, 3], count: 16 },
-      { label: "saturated z (|z| from 5 to 40)", range: [5, 40], count: 4, symmetric: true },
-      { label: "huge |z| (710 to 1000)", range: [710, 1000], count: 4, symmetric: true },
+      // Saturated, yet tanh′ (1e−3 to 2e−8) stays far above the check's noise floor (16 ulps of tanh / h ≈ 4e−10),
+      // with a point on each side in every band: "0 past a cut-off" below |z| = 8 fails at every seed.
+      { label: "saturated z (|z| from 4 to 9.5)", range: [[4, 6], [6, 8], [8, 9.5]], count: 6, symmetric: true },
+      // Where e^z overflows; mixed with saturated points, so a placeholder 0 cannot pass this part.
+      { label: "huge |z| (710 to 1000) beside saturated ones", range: [[4, 9], [710, 1000]], count: 8, symmetric: true },
     ],
   },
   hints: [

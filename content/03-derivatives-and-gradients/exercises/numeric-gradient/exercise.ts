@@ -18,28 +18,58 @@ function uniform(rng: Rng, rows: number, cols: number, lo: number, hi: number): 
   return m;
 }
 
+/** Names a test function for the grader's messages. */
+function named(name: string, f: (x: Matrix) => number): (x: Matrix) => number {
+  return Object.defineProperty(f, "name", { value: name });
+}
+
+/**
+ * A fresh test function of the grader's choosing: every element has its own
+ * curved term, and a squared sum couples them all, so a gradient that moves
+ * every element at once, or a step h far from 1e-5, is visibly off.
+ */
+function freshFunction(rng: Rng, curvature: number): (x: Matrix) => number {
+  const a = Array.from({ length: 32 }, () => rng.uniform(0.5, 2) * (rng.next() < 0.5 ? -1 : 1));
+  const b = Array.from({ length: 32 }, () => rng.uniform(-3, 3));
+  const d = rng.uniform(0.3, 1);
+  return named(`a fresh test function Σ aₖ·sin(bₖ + ${curvature}·xₖ) + ${d.toFixed(2)}·(Σ xₖ)²/2`, (x: Matrix) => {
+    let s = 0, total = 0;
+    for (let k = 0; k < x.data.length; k++) {
+      s += a[k % 32] * Math.sin(b[k % 32] + curvature * x.data[k]);
+      total += x.data[k];
+    }
+    return s + 0.5 * d * total * total;
+  });
+}
+
+const starterTest = named("the starter's testFunction", testFunction);
+
 /**
  * A central-difference gradient of any scalar function of a matrix. The
- * learner writes the generic `numericGradient(f, x)`; the grader calls the
- * starter's `gradientOfTestFunction(x)`, which applies it to a fixed test
- * function, and compares with the library's `numericGradient` (central
- * differences, h = 1e-5). A forward difference is off by O(h) ≈ 1e-5 relative,
- * far outside "good", and so is a step so small that round-off dominates.
+ * learner writes the generic `numericGradient(f, x)`, and the grader calls it
+ * with test functions of its own (the starter's test function and fresh ones
+ * drawn from the seed), comparing with the library's `numericGradient`
+ * (central differences, h = 1e-5). A forward difference is off by O(h) ≈ 1e-5
+ * relative, far outside "good", and so is a step so small that round-off
+ * dominates or so large (1e-2) that the curvature does; moving every element
+ * at once gives the sum of the partial derivatives in every element.
  */
 export default defineExercise({
   id: "numeric-gradient",
   title: "A numerical gradient by central differences",
-  entry: ["numericGradient", "gradientOfTestFunction"],
+  entry: ["numericGradient"],
   check: {
     kind: "value",
-    fn: "gradientOfTestFunction",
-    args: ["x"],
-    reference: (x) => numericGradient(() => testFunction(x as Matrix), x as Matrix, 1e-5),
+    fn: "numericGradient",
+    args: ["f", "x"],
+    reference: (f, x) => numericGradient(() => (f as (x: Matrix) => number)(x as Matrix), x as Matrix, 1e-5),
     cases: [
       // The matrix comes first: the value check's "works for one row but not a batch" remark would mislead here.
-      { label: "a matrix of 2 to 4 rows", make: (rng) => uniform(rng, 2 + rng.int(3), 2 + rng.int(3), -3, 3) },
-      { label: "a row of 3 to 5 numbers", make: (rng) => uniform(rng, 1, 3 + rng.int(3), -2, 2) },
-      { label: "a single number (1×1)", make: (rng) => uniform(rng, 1, 1, -2, 2) },
+      { label: "the starter's test function, a matrix of 2 to 4 rows", make: (rng) => [starterTest, uniform(rng, 2 + rng.int(3), 2 + rng.int(3), -3, 3)] },
+      { label: "a fresh function, a non-square matrix", make: (rng) => [freshFunction(rng, 1 + rng.int(2)), uniform(rng, 3, 2, -2, 2)] },
+      { label: "a fresh function with strong curvature", make: (rng) => [freshFunction(rng, 3), uniform(rng, 2, 3 + rng.int(2), -1, 1)] },
+      { label: "a row of 3 to 5 numbers", make: (rng) => [freshFunction(rng, 2), uniform(rng, 1, 3 + rng.int(3), -2, 2)] },
+      { label: "a single number (1×1)", make: (rng) => [freshFunction(rng, 2), uniform(rng, 1, 1, -2, 2)] },
     ],
   },
   hints: [

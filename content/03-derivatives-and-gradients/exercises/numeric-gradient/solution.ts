@@ -21,8 +21,8 @@ export function numericGradient(
   return grad;
 }
 
-// The grader calls this: your numericGradient applied to a test
-// function. Leave it as it is.
+// Try your numericGradient on a test function (the grader calls
+// numericGradient itself, with test functions of its own).
 export function gradientOfTestFunction(x: Matrix): Matrix {
   return numericGradient(testFunction, x);
 }

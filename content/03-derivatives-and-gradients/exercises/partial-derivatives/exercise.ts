@@ -12,9 +12,21 @@ function column(rng: Rng, n: number): Matrix {
   return m;
 }
 
+type Partial = (x: number, y: number) => number;
+
+/** The starter's partialsAt, with the learner's functions passed in. */
+function partialsAt(dfdx: Partial, dfdy: Partial, x: Matrix, y: Matrix): { dfdx: Matrix; dfdy: Matrix } {
+  const gx = new Matrix(x.rows, 1), gy = new Matrix(x.rows, 1);
+  for (let i = 0; i < x.rows; i++) {
+    gx.data[i] = dfdx(x.data[i], y.data[i]);
+    gy.data[i] = dfdy(x.data[i], y.data[i]);
+  }
+  return { dfdx: gx, dfdy: gy };
+}
+
 /**
  * Both partial derivatives of f(x, y) = x²y + sin(xy). The learner writes the
- * scalar functions dfdx(x, y) and dfdy(x, y); the starter's `partialsAt(x, y)`
+ * scalar functions dfdx(x, y) and dfdy(x, y); the grader's copy of the starter's `partialsAt(x, y)`
  * applies them to a column of N points, and the grader checks the result as
  * the gradient of Σᵢ f(xᵢ, yᵢ), whose partial derivative with respect to xᵢ is
  * exactly ∂f/∂x at point i.
@@ -22,7 +34,9 @@ function column(rng: Rng, n: number): Matrix {
 export default defineExercise({
   id: "partial-derivatives",
   title: "Both partial derivatives of a function of two variables",
-  entry: ["dfdx", "dfdy", "partialsAt"],
+  entry: ["dfdx", "dfdy"],
+  // The grader applies the learner's dfdx and dfdy itself, exactly as the starter's partialsAt does.
+  wrapper: { fn: "partialsAt", build: ({ dfdx, dfdy }) => (x: Matrix, y: Matrix) => partialsAt(dfdx as Partial, dfdy as Partial, x, y) },
   check: {
     kind: "model",
     fn: "partialsAt",

@@ -17,10 +17,15 @@ export default defineExercise({
     args: ["Z", "Y"],
     grads: { Z: "dZ" },
     batches: [1, [4, 8]],
+    stability: "some logits are beyond ±710, where e^z overflows: σ(z) must be computed from e^−|z|",
     setup: (rng: Rng, N: number): NamedMatrices => {
       const Z = new Matrix(N, 1), Y = new Matrix(N, 1);
       for (let i = 0; i < N; i++) {
-        Z.data[i] = i % 3 === 2 ? rng.uniform(6, 12) * (rng.next() < 0.5 ? -1 : 1) : 2 * rng.normal();
+        // Ordinary logits, saturated ones (|z| 6 to 12) and, in a batch, far-saturated ones
+        // (|z| 710 to 1000) where e^z overflows while the gradient σ(z) − y stays finite.
+        // (Far-saturated rows alternate +, −, + … so every batch has a positive one, where e^z overflows.)
+        const sign = rng.next() < 0.5 ? -1 : 1, farSign = i % 2 === 1 ? 1 : -1;
+        Z.data[i] = i % 3 === 2 ? sign * rng.uniform(6, 12) : i % 3 === 1 ? farSign * rng.uniform(710, 1000) : 2 * rng.normal();
         Y.data[i] = rng.next() < 0.5 ? 0 : 1;
       }
       return { Z, Y };

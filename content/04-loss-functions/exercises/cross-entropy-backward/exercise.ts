@@ -6,6 +6,9 @@ import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grad
  * dZ = (softmax(Z) − Y) / N, checked against central differences of the
  * library's loss for a batch of one and a larger batch (so a missing 1/N shows).
  */
+/** Centre of row i's logits, by i mod 3. */
+const SCALES = [0, 1000, -1000];
+
 export default defineExercise({
   id: "cross-entropy-backward",
   title: "The gradient of softmax cross-entropy",
@@ -16,10 +19,13 @@ export default defineExercise({
     args: ["Z", "Y"],
     grads: { Z: "dZ" },
     batches: [1, [3, 6]],
+    stability: "a batch holds rows of logits around 0, +1000 and −1000, and e^1000 overflows unless each row is shifted by its own maximum",
     setup: (rng: Rng, N: number): NamedMatrices => {
       const C = 2 + rng.int(5);
       const Z = new Matrix(N, C), Y = new Matrix(N, C);
-      for (let k = 0; k < Z.data.length; k++) Z.data[k] = 2 * rng.normal();
+      // Rows at very different scales in one batch (around 0, +1000 and −1000): a softmax
+      // without each row's own shift overflows (NaN), while the gradient stays finite.
+      for (let k = 0; k < Z.data.length; k++) Z.data[k] = SCALES[Math.floor(k / C) % 3] + 2 * rng.normal();
       for (let i = 0; i < N; i++) Y.data[i * C + rng.int(C)] = 1;
       return { Z, Y };
     },

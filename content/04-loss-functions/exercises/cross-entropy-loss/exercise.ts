@@ -53,9 +53,18 @@ export default defineExercise({
     cases: [
       { label: "a batch of ordinary logits", make: (rng) => instance(rng, batch(rng), () => 0, 2) },
       { label: "one row of ordinary logits", make: (rng) => instance(rng, 1, () => 0, 2) },
-      { label: "large logits (around +1000)", make: (rng) => instance(rng, batch(rng), () => 1000, 5) },
-      { label: "very negative logits (around −1000)", make: (rng) => instance(rng, batch(rng), () => -1000, 5) },
-      { label: "confidently wrong (correct class 800 or more below the best)", make: (rng) => confidentlyWrong(rng, batch(rng)) },
+      { label: "large logits (around +1000)", make: (rng) => instance(rng, batch(rng), () => 1000, 5), stability: "e^1000 overflows to Infinity, and a probability formed before the log loses the small ones" },
+      { label: "very negative logits (around −1000)", make: (rng) => instance(rng, batch(rng), () => -1000, 5), stability: "e^−1000 underflows to 0, and log 0 is −Infinity" },
+      {
+        label: "rows at very different scales",
+        make: (rng) => instance(rng, batch(rng), (i) => (i % 2 === 0 ? 1000 : -1000), 5),
+        stability: "rows around +1000 and −1000 in one batch: each row needs its own shift",
+      },
+      {
+        label: "confidently wrong (correct class 800 or more below the best)",
+        make: (rng) => confidentlyWrong(rng, batch(rng)),
+        stability: "the correct class's probability rounds to 0, so −log p must be computed as log Σ e^z − z_c, never from p (log(p + ε) caps it near −log ε)",
+      },
     ],
   },
   hints: [

@@ -19,8 +19,11 @@ export default defineExercise({
     formula: "ln(1 + eˣ)",
     points: [
       { label: "x in [−5, 5]", range: [-5, 5], count: 16 },
-      { label: "larger |x| (from 5 to 40)", range: [5, 40], count: 4, symmetric: true },
-      { label: "huge |x| (710 to 800)", range: [710, 800], count: 4, symmetric: true },
+      // σ(x) is still resolvable here: 1 − σ(14) ≈ 8e−7, and σ(−30) ≈ 9e−14 is far above the relative
+      // error's floor (about 1e−15), so "0 or 1 past a cut-off" below |x| = 20 fails at every seed.
+      { label: "saturated |x| (6 to 14 and 20 to 30)", range: [[6, 14], [20, 30]], count: 8, symmetric: true },
+      // Where eˣ overflows; mixed with saturated points, so a placeholder cannot pass this part.
+      { label: "huge |x| (710 to 800) beside saturated ones", range: [[6, 14], [710, 800]], count: 8, symmetric: true },
     ],
   },
   hints: [

@@ -1,8 +1,12 @@
 import { Matrix, SGD } from "../../../../src/nn/index.ts";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
-/** ½(w₀² + 10·w₁²): the elongated bowl of chapter 6. */
+/**
+ * ½((w₀ − 1)² + 10·(w₁ + 0.5)²): the elongated bowl of chapter 6, centred
+ * away from 0 so that returning zeros (the starter) does not "reach" it.
+ */
 const CURVATURE = [1, 10];
+const CENTRE = [1, -0.5];
 
 /**
  * One step of plain gradient descent, w ← w − lr·grad, compared with the
@@ -21,12 +25,12 @@ export default defineExercise({
     hyper: (rng) => ({ lr: +rng.uniform(0.01, 0.3).toFixed(3) }),
     reference: ({ lr }) => new SGD({ lr }),
     steps: [2, 5],
-    rows: [1, 3],
+    rows: [2, 3],
     cols: [2, 4],
     problem: {
-      label: "the bowl ½(w₀² + 10·w₁²)",
-      loss: (w: Matrix) => 0.5 * (CURVATURE[0] * w.data[0] ** 2 + CURVATURE[1] * w.data[1] ** 2),
-      gradient: (w: Matrix) => Matrix.from([[CURVATURE[0] * w.data[0], CURVATURE[1] * w.data[1]]]),
+      label: "the bowl ½((w₀ − 1)² + 10·(w₁ + 0.5)²)",
+      loss: (w: Matrix) => 0.5 * (CURVATURE[0] * (w.data[0] - CENTRE[0]) ** 2 + CURVATURE[1] * (w.data[1] - CENTRE[1]) ** 2),
+      gradient: (w: Matrix) => Matrix.from([[CURVATURE[0] * (w.data[0] - CENTRE[0]), CURVATURE[1] * (w.data[1] - CENTRE[1])]]),
       start: Matrix.from([[-4, 1.5]]),
       hyper: { lr: 0.15 },
       steps: 100,

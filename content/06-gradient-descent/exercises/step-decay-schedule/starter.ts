@@ -3,6 +3,7 @@
 export function stepDecayRate(
   lr0: number, t: number, dropEvery: number, factor: number,
 ): number {
-  // TODO: how many drops have happened by step t?
-  return lr0;
+  // TODO: how many drops have happened by step t? Start from lr0 and
+  // multiply by factor once per drop.
+  return 0;
 }

@@ -11,6 +11,17 @@ function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
 }
 
 /**
+ * Sets one bias so that it flips the sign of one unit's pre-activation in
+ * the first row (with a margin): the ReLU mask must then come from XW + b,
+ * and a mask taken from XW alone is caught at every seed.
+ */
+function flipOneSign(rng: Rng, XW: Matrix, b1: Matrix): void {
+  const j = rng.int(b1.cols);
+  const v = XW.data[j];
+  b1.data[j] = -v - Math.sign(v || 1) * rng.uniform(0.2, 1);
+}
+
+/**
  * Chapter 8's classifier with one hidden layer and L2 weight decay on the
  * weights (not the biases): x → dense (W1, b1) → relu → dense (W2, b2) →
  * softmax cross-entropy (mean over the batch) + (λ/2)(‖W1‖² + ‖W2‖²).
@@ -31,14 +42,9 @@ export default defineExercise({
       const inputs = 2 + rng.int(3), hidden = 3 + rng.int(4), classes = 2 + rng.int(3);
       const Y = new Matrix(n, classes);
       for (let i = 0; i < n; i++) Y.data[i * classes + rng.int(classes)] = 1;
-      return {
-        X: normal(rng, n, inputs, 1),
-        Y,
-        W1: normal(rng, inputs, hidden, 1),
-        b1: normal(rng, 1, hidden, 0.5),
-        W2: normal(rng, hidden, classes, 1),
-        b2: normal(rng, 1, classes, 0.5),
-      };
+      const X = normal(rng, n, inputs, 1), W1 = normal(rng, inputs, hidden, 1), b1 = normal(rng, 1, hidden, 0.5);
+      flipOneSign(rng, matmul(X, W1), b1);
+      return { X, Y, W1, b1, W2: normal(rng, hidden, classes, 1), b2: normal(rng, 1, classes, 0.5) };
     },
     loss: ({ X, Y, W1, b1, W2, b2 }) => {
       const H = applyActivation(relu, addRowVector(matmul(X, W1), b1));

@@ -1,4 +1,4 @@
-// Mistake: adds the bias by example (b[i]) instead of by neuron (b[j]), which reads past the end of b for a batch (expect: nan)
+// Mistake: adds the bias by example (b[i]) instead of by neuron (b[j]): wrong values for one example, and reads past the end of b for a batch (expect: mismatch)
 import { Matrix } from "nn";
 
 export function denseForward(X: Matrix, W: Matrix, b: Matrix): Matrix {

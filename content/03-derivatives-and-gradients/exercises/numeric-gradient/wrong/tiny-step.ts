@@ -16,7 +16,7 @@ export function numericGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): 
   return grad;
 }
 
-// The grader calls this: your numericGradient applied to a test function. Leave it as it is.
+// Try your numericGradient on a test function (the grader calls numericGradient itself).
 export function gradientOfTestFunction(x: Matrix): Matrix {
   return numericGradient(testFunction, x);
 }

@@ -1,0 +1,15 @@
+// Mistake: p ⊙ (s − dP) instead of p ⊙ (dP − s), so the sign is flipped (expect: sign-flipped)
+import { Matrix, softmax } from "nn";
+
+// J = diag(p) − ppᵀ, so Jᵀ·dP = p ⊙ dP − p (p · dP): one dot product per
+// row, O(K) work instead of the Jacobian's O(K²).
+export function softmaxBackward(z: Matrix, dP: Matrix): Matrix {
+  const p = softmax(z);
+  const dZ = new Matrix(z.rows, z.cols);
+  for (let i = 0; i < z.rows; i++) {
+    let s = 0;
+    for (let j = 0; j < z.cols; j++) s += dP.get(i, j) * p.get(i, j);
+    for (let j = 0; j < z.cols; j++) dZ.set(i, j, p.get(i, j) * (s - dP.get(i, j)));
+  }
+  return dZ;
+}

@@ -1,0 +1,23 @@
+// Mistake: leaves out tanh′ and passes dA1 straight through to dZ1, as if the hidden layer were linear (expect: mismatch)
+import { Matrix, addRowVector, map, matmul, softmax } from "nn";
+import { matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+
+// Backpropagation, one step at a time; each gradient has the shape of its
+// parameter.
+export function twoLayerBackward(
+  x: Matrix, y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix,
+) {
+  const N = x.rows;
+  // Forward pass.
+  const a1 = map(addRowVector(matmul(x, W1), b1), Math.tanh);
+  const p = softmax(addRowVector(matmul(a1, W2), b2));
+  // Softmax with cross-entropy, averaged over the batch: dL/dz2 = (p − y)/N.
+  const dZ2 = scale(sub(p, y), 1 / N);
+  const dW2 = matmulTransA(a1, dZ2); // a1ᵀ·dZ2
+  const db2 = sumRows(dZ2); // b2 is added to every row: sum over the batch
+  const dA1 = matmulTransB(dZ2, W2); // dZ2·W2ᵀ
+  const dZ1 = dA1; // tanh′ forgotten
+  const dW1 = matmulTransA(x, dZ1);
+  const db1 = sumRows(dZ1);
+  return { dW1, db1, dW2, db2 };
+}
