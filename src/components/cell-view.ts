@@ -143,11 +143,20 @@ export class CellView {
 
   /** Moves keyboard focus into this cell's code. */
   focus(): void {
+    this.unfold();
     void this.mountEditor(true);
   }
 
   setModified(modified: boolean): void {
     this.#modified.hidden = !modified;
+    // The reader's own edits are never hidden behind a fold.
+    if (modified) this.unfold();
+  }
+
+  /** Opens the code if the cell was folded (`fold="…"`): for an error line, an edit or focus. */
+  unfold(): void {
+    const details = this.#codeBox.closest("details");
+    if (details && !details.open) details.open = true;
   }
 
   /** A message above the code (stale saved edit, scope reset); `actions` become buttons. */
@@ -239,7 +248,10 @@ export class CellView {
       case "error":
       case "uncaught":
         this.#output.append(renderError(e.error, (id) => this.#host.label(id)));
-        if (e.error.line !== undefined && (e.error.cellId ?? this.id) === this.id) this.#editor?.markError(e.error.line);
+        if (e.error.line !== undefined && (e.error.cellId ?? this.id) === this.id) {
+          this.unfold();
+          this.#editor?.markError(e.error.line);
+        }
         if (e.error.line !== undefined && !this.#editor && (e.error.cellId ?? this.id) === this.id) {
           void this.mountEditor().then((ed) => ed.markError(e.error.line ?? null));
         }

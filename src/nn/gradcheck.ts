@@ -46,6 +46,7 @@
  * untrained model, where gradients are not all ~0.
  */
 import { cooperate } from "./cooperate.ts";
+import { errorSummary } from "./error-summary.ts";
 import { loss as lookupLoss, type LossFunction } from "./losses.ts";
 import { Matrix } from "./matrix.ts";
 import type { Layer } from "./layer.ts";
@@ -138,6 +139,8 @@ export interface GradCheckParamReport {
   total: number;
   /** Largest error, leaving out elements within rounding noise. */
   maxError: number;
+  /** Largest relative error of the elements within rounding noise (see `GradCheckReport.maxNoiseError`). */
+  maxNoiseError: number;
   meanError: number;
   band: GradBand;
   /** Checked elements near a kink. */
@@ -154,6 +157,12 @@ export interface GradCheckReport {
   band: GradBand;
   /** Largest error over the checked elements, leaving out those within rounding noise (see `withinNoise`). */
   maxError: number;
+  /**
+   * Largest relative error of the elements within rounding noise: what the
+   * agreement really was when `maxError` is 0 because every element is within
+   * noise (show it with {@link errorSummary}, never a bare 0).
+   */
+  maxNoiseError: number;
   /** Mean error over the same elements. */
   meanError: number;
   /** The element with the largest error (null if nothing was checked). */
@@ -404,7 +413,7 @@ export async function checkGradients(options: GradCheckOptions): Promise<GradChe
     return v;
   };
   const report = (extra: Partial<GradCheckReport> = {}): GradCheckReport => ({
-    ok: false, band: "wrong", maxError: NaN, meanError: NaN, worst: null, perParam: [], withinNoise: 0, maxAbsDiff: NaN, kinks: 0, checked: 0,
+    ok: false, band: "wrong", maxError: NaN, maxNoiseError: NaN, meanError: NaN, worst: null, perParam: [], withinNoise: 0, maxAbsDiff: NaN, kinks: 0, checked: 0,
     piecewise: options.piecewise ?? false, problems, h, seed: rng.seed, maxPerParam, evaluations,
     elapsedMs: performance.now() - start, ...extra,
   });
@@ -598,14 +607,14 @@ export async function checkGradients(options: GradCheckOptions): Promise<GradChe
     const s = summarise(list);
     return {
       name: t.name, shape: t.value.shape, count: list.length, total: t.value.data.length,
-      maxError: s.maxError, meanError: s.meanError, band: s.band, kinks: list.filter((e) => e.nearKink).length, input: t.input,
+      maxError: s.maxError, maxNoiseError: s.maxNoiseError, meanError: s.meanError, band: s.band, kinks: list.filter((e) => e.nearKink).length, input: t.input,
     };
   });
   const s = summarise(all);
   const band: GradBand = problems.length ? "wrong" : s.band;
   return report({
     ok: problems.length === 0 && bandRank[s.band] <= bandRank.acceptable,
-    band, maxError: s.maxError, meanError: s.meanError, worst: s.worst, perParam, withinNoise: s.withinNoise,
+    band, maxError: s.maxError, maxNoiseError: s.maxNoiseError, meanError: s.meanError, worst: s.worst, perParam, withinNoise: s.withinNoise,
     maxAbsDiff: all.reduce((m, e) => (Math.abs(e.analytic - e.numeric) > m || Number.isNaN(e.analytic - e.numeric) ? Math.abs(e.analytic - e.numeric) : m), 0), kinks,
     checked: all.length, piecewise,
     elements: options.keepElements ? all : undefined,
@@ -634,15 +643,17 @@ function firstDifference(a: Float64Array, b: Float64Array): number {
   return -1;
 }
 
-function summarise(list: readonly GradCheckElement[]): { maxError: number; meanError: number; band: GradBand; worst: GradCheckElement | null; withinNoise: number } {
+function summarise(list: readonly GradCheckElement[]): { maxError: number; maxNoiseError: number; meanError: number; band: GradBand; worst: GradCheckElement | null; withinNoise: number } {
   // Elements within rounding noise are good by definition; their relative error
-  // (large when the gradient is ~0) would only hide the informative ones.
-  let maxError = 0, sum = 0, counted = 0, withinNoise = 0, band: GradBand = "good";
+  // (large when the gradient is ~0) would only hide the informative ones, so it
+  // is kept apart, for reports where nothing else is left to show.
+  let maxError = 0, maxNoiseError = 0, sum = 0, counted = 0, withinNoise = 0, band: GradBand = "good";
   let worst: GradCheckElement | null = null;
   for (const e of list) {
     if (bandRank[e.band] > bandRank[band]) band = e.band;
     if (e.withinNoise) {
       withinNoise++;
+      maxNoiseError = Math.max(maxNoiseError, e.centralError);
       continue;
     }
     sum += e.error;
@@ -652,7 +663,7 @@ function summarise(list: readonly GradCheckElement[]): { maxError: number; meanE
       worst = e;
     }
   }
-  return { maxError, meanError: counted ? sum / counted : 0, band, worst, withinNoise };
+  return { maxError, maxNoiseError, meanError: counted ? sum / counted : 0, band, worst, withinNoise };
 }
 
 /**
@@ -780,6 +791,8 @@ export interface ScalarCheckReport {
   ok: boolean;
   band: GradBand;
   maxError: number;
+  /** Largest relative error of the points within rounding noise (as in `GradCheckReport`). */
+  maxNoiseError: number;
   worst: ScalarCheckPoint | null;
   points: ScalarCheckPoint[];
   kinks: number;
@@ -833,18 +846,21 @@ export function checkScalarFunction(
     out.push({ z: zs[n], analytic: probe.a, numeric: probe.numeric, error: verdict.error, nearKink: verdict.nearKink, band: "good" });
   }
   const piecewise = options.piecewise ?? kinks > 0;
-  let maxError = 0, band: GradBand = "good";
+  let maxError = 0, maxNoiseError = 0, band: GradBand = "good";
   let worst: ScalarCheckPoint | null = null;
   out.forEach((p, n) => {
     p.band = verdicts[n].withinNoise ? "good" : gradientBand(p.error, p.nearKink || piecewise);
     if (bandRank[p.band] > bandRank[band]) band = p.band;
-    if (verdicts[n].withinNoise) return;
+    if (verdicts[n].withinNoise) {
+      maxNoiseError = Math.max(maxNoiseError, verdicts[n].centralError);
+      return;
+    }
     if (worst === null || p.error > maxError) { maxError = p.error; worst = p; }
   });
   if (out.length > 0 && kinks === out.length) problems.push(`every point (${kinks}) is near a kink; check at other points`);
   return {
     ok: problems.length === 0 && bandRank[band] <= bandRank.acceptable,
-    band: problems.length ? "wrong" : band, maxError, worst, points: out, kinks, problems,
+    band: problems.length ? "wrong" : band, maxError, maxNoiseError, worst, points: out, kinks, problems,
   };
 }
 
@@ -855,19 +871,19 @@ export function checkScalarFunction(
 export function formatReport(report: GradCheckReport | ScalarCheckReport): string {
   const lines: string[] = [];
   if ("points" in report) {
-    lines.push(`derivative check: ${report.ok ? "ok" : "FAILED"} (${report.band}), max rel. error ${fmt(report.maxError)} over ${report.points.length} points, ${report.kinks} near kinks`);
+    lines.push(`derivative check: ${report.ok ? "ok" : "FAILED"} (${report.band}), max rel. error ${errorSummary(report.maxError, report.maxNoiseError)} over ${report.points.length} points, ${report.kinks} near kinks`);
     const w = report.worst;
     if (w && w.error > 0) lines.push(`worst: z = ${fmt(w.z)}: analytic ${fmt(w.analytic)}, numeric ${fmt(w.numeric)}, error ${fmt(w.error)}${w.nearKink ? " (near a kink)" : ""}`);
   } else {
     lines.push(
-      `gradient check: ${report.ok ? "ok" : "FAILED"} (${report.band}), max rel. error ${fmt(report.maxError)}, mean ${fmt(report.meanError)}, ` +
+      `gradient check: ${report.ok ? "ok" : "FAILED"} (${report.band}), max rel. error ${errorSummary(report.maxError, report.maxNoiseError)}${report.maxError === 0 ? "" : `, mean ${fmt(report.meanError)}`}, ` +
         `${report.checked} elements (${report.withinNoise} agree within rounding noise; largest |analytic − numeric| ${fmt(report.maxAbsDiff)}), ${report.kinks} near kinks` +
         `${report.piecewise ? " (piecewise: ≤ 1e-4 accepted)" : ""}`,
     );
     const width = Math.max(0, ...report.perParam.map((p) => p.name.length));
     for (const p of report.perParam) {
       const sampled = p.count < p.total ? `${p.count}/${p.total}` : `${p.count}`;
-      lines.push(`  ${p.name.padEnd(width)}  ${p.shape.padEnd(7)} ${sampled.padStart(9)} checked  max ${fmt(p.maxError).padEnd(9)} ${p.band}${p.kinks ? `, ${p.kinks} near kinks` : ""}`);
+      lines.push(`  ${p.name.padEnd(width)}  ${p.shape.padEnd(7)} ${sampled.padStart(9)} checked  max ${errorSummary(p.maxError, p.maxNoiseError).padEnd(9)} ${p.band}${p.kinks ? `, ${p.kinks} near kinks` : ""}`);
     }
     const w = report.worst;
     if (w && w.error > 0) {

@@ -31,3 +31,4 @@ export * from "./activations.ts";
 export * from "./softmax.ts";
 export * from "./losses.ts";
 export * from "./gradcheck.ts";
+export * from "./error-summary.ts";

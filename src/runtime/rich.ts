@@ -9,6 +9,7 @@
  * gradient-check reports) are recognised by shape, not by class, so this file
  * does not depend on the library and works across realms.
  */
+import { errorSummary } from "../nn/error-summary.ts";
 import { isPlotSpec, isPlotMark, serializePlot, type PlotData } from "./plot-spec.ts";
 
 /** A displayable value. Pure data: safe to `postMessage`, `structuredClone` and (numbers aside) JSON. */
@@ -76,9 +77,11 @@ export interface RichGradCheck {
   ok: boolean;
   band: string;
   maxError: number;
+  /** Largest relative error of the elements within rounding noise (null from older reports). */
+  maxNoiseError: number | null;
   meanError: number | null;
   worst: { param: string; index: number[]; analytic: number; numeric: number; error: number } | null;
-  perParam: { name: string; shape: string; maxError: number; meanError: number; band: string; count: number; total: number | null }[];
+  perParam: { name: string; shape: string; maxError: number; maxNoiseError: number | null; meanError: number; band: string; count: number; total: number | null }[];
   /** Scalar checks: the points (at most 100). */
   points: { z: number; analytic: number; numeric: number; error: number; band: string; nearKink: boolean }[];
   kinks: number;
@@ -373,6 +376,7 @@ function gradCheckRich(r: Record<string, unknown>): RichGradCheck {
     ok: r.ok as boolean,
     band: String(r.band),
     maxError: num(r.maxError),
+    maxNoiseError: numOrNull(r.maxNoiseError),
     meanError: numOrNull(r.meanError),
     worst: w && typeof w === "object"
       ? {
@@ -387,6 +391,7 @@ function gradCheckRich(r: Record<string, unknown>): RichGradCheck {
       name: String(p?.name ?? ""),
       shape: String(p?.shape ?? ""),
       maxError: num(p?.maxError),
+      maxNoiseError: numOrNull(p?.maxNoiseError),
       meanError: num(p?.meanError),
       band: String(p?.band ?? ""),
       count: num(p?.count),
@@ -519,8 +524,8 @@ export function richToText(r: Rich, opts: { quoteStrings?: boolean } = {}): stri
       return `Value(${r.label ? `${r.label}, ` : ""}data=${formatNumber(r.data)}, grad=${formatNumber(r.grad)})`;
     case "gradcheck": {
       const g = r.report;
-      const lines = [`gradient check: ${g.ok ? "ok" : "FAILED"} (${g.band}), max error ${formatNumber(g.maxError)}`];
-      for (const p of g.perParam) lines.push(`  ${p.name}${p.shape ? ` ${p.shape}` : ""}: max ${formatNumber(p.maxError)} (${p.band})`);
+      const lines = [`gradient check: ${g.ok ? "ok" : "FAILED"} (${g.band}), max relative error ${errorSummary(g.maxError, g.maxNoiseError)}`];
+      for (const p of g.perParam) lines.push(`  ${p.name}${p.shape ? ` ${p.shape}` : ""}: max ${errorSummary(p.maxError, p.maxNoiseError)} (${p.band})`);
       if (g.worst && !g.ok) lines.push(`  worst: ${g.worst.param}${g.worst.index.length ? ` [${g.worst.index.join(", ")}]` : ""} analytic ${formatNumber(g.worst.analytic)} vs numeric ${formatNumber(g.worst.numeric)}`);
       for (const p of g.problems) lines.push(`  ! ${p}`);
       return lines.join("\n");

@@ -60,4 +60,34 @@ describe("built site", () => {
       }
     }
   });
+
+  it.each(pages)("%s: element ids are unique (cell anchors do not collide)", (page) => {
+    const ids = [...read(page).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(repeated, page).toEqual([]);
+  });
+
+  it("every notebook cell has the anchor cell-<id> on its container", () => {
+    for (const page of chapterPages) {
+      const html = read(page);
+      for (const [tag] of html.matchAll(/<section\b[^>]*\bclass="cell"[^>]*>/g)) {
+        const id = /data-cell-id="([^"]+)"/.exec(tag)?.[1];
+        expect(tag, page).toContain(` id="cell-${id}"`);
+      }
+    }
+  });
+
+  it("the cheat sheet links each formula's section to the cell that checks it", () => {
+    const html = read(join(DIST, "cheat-sheet", "index.html"));
+    const chapterLinks = [...html.matchAll(/<a\b[^>]*\shref="(\/[a-z0-9-]+\/#(?!cell-)[^"]+)"[^>]*>chapter \d<\/a>/g)];
+    expect(chapterLinks.length).toBeGreaterThanOrEqual(60);
+    const pairs = [...html.matchAll(/>chapter \d<\/a>, cell <a\b[^>]*\shref="((?:\/([a-z0-9-]+)\/)?#cell-([a-z0-9-]+))"[^>]*><code>([a-z0-9-]+)<\/code><\/a>/g)];
+    expect(pairs.length, "every chapter link is followed by a cell link").toBe(chapterLinks.length);
+    for (const [, href, slug, id, shown] of pairs) {
+      expect(shown, href).toBe(id);
+      const target = read(slug ? join(DIST, slug, "index.html") : join(DIST, "cheat-sheet", "index.html"));
+      // The anchor is a cell's container, not a heading or another element that happens to share the name.
+      expect(target, href).toMatch(new RegExp(`<section\\b[^>]*\\sid="cell-${id}"[^>]*\\sdata-cell-id="${id}"`));
+    }
+  });
 });

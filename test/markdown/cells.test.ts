@@ -11,6 +11,19 @@ describe("parseCellMeta(lang, meta)", () => {
   it("reads id, timeout and silent", () => {
     expect(parseCellMeta("ts", "cell id=train timeout=600 silent")).toEqual({ id: "train", timeoutSeconds: 600, silent: true });
   });
+  it("reads fold=\"one-line summary\", with spaces inside the quotes", () => {
+    expect(parseCellMeta("ts", 'cell id=helpers fold="plotting helpers: levelMap and descend" silent')).toEqual({
+      id: "helpers", silent: true, fold: "plotting helpers: levelMap and descend",
+    });
+    expect(parseCellMeta("ts", "cell id=a fold=short")).toMatchObject({ fold: "short" });
+  });
+  it("rejects a fold without a summary, an unterminated quote and a reserved id", () => {
+    expect(() => parseCellMeta("ts", "cell id=a fold")).toThrow(/fold needs a one-line summary/);
+    expect(() => parseCellMeta("ts", 'cell id=a fold=""')).toThrow(/fold needs a one-line summary/);
+    expect(() => parseCellMeta("ts", `cell id=a fold="${"x".repeat(121)}"`)).toThrow(/up to 120 characters/);
+    expect(() => parseCellMeta("ts", 'cell id=a fold="open')).toThrow(/unterminated quote/);
+    expect(() => parseCellMeta("ts", "cell id=code-hint")).toThrow(/id "code-hint" is reserved/);
+  });
   it("rejects bad metadata, naming the bad value", () => {
     expect(() => parseCellMeta("ts", "cell")).toThrow(/needs an id/);
     expect(() => parseCellMeta("ts", "cell id=Bad_Id")).toThrow(/bad id "Bad_Id"/);
@@ -27,6 +40,10 @@ describe("cellsPlugin and katexPlugin in an MDX compile", () => {
     const js = compile("```ts cell id=a\nconst x = 1;\n```\n");
     expect(js).toMatch(/_jsx\(Cell, \{/);
     expect(js).toContain('"const x = 1;"');
+  });
+  it("passes a fold summary to <Cell>", () => {
+    const js = compile('```ts cell id=a fold="drawing helpers"\nconst x = 1;\n```\n');
+    expect(js).toContain('fold: "drawing helpers"');
   });
   it("fails the build on duplicate cell ids", () => {
     expect(() => compile("```ts cell id=a\n1\n```\n\n```ts cell id=a\n2\n```\n")).toThrow(/duplicate cell id "a"/);

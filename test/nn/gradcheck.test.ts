@@ -11,6 +11,7 @@ import {
   relativeError,
 } from "../../src/nn/gradcheck.ts";
 import { elu, leakyRelu } from "../../src/nn/activations.ts";
+import { errorSummary } from "../../src/nn/error-summary.ts";
 
 function random(rows: number, cols: number, rng: Rng, scale = 1): Matrix {
   const m = new Matrix(rows, cols);
@@ -143,6 +144,34 @@ describe("checkGradients({ params, loss, backward, ... })", () => {
     expect(r.problems).toEqual([]);
     // afterwards grad holds the analytic gradient
     expect(p.grad.data[0]).toBeCloseTo((1 - Math.tanh(p.value.data[0]) ** 2) * t.data[0] + p.value.data[0], 14);
+  });
+
+  it("reports the real error when every element agrees within rounding noise, never a bare 0", async () => {
+    // A linear loss: central differences are exact up to rounding, so every element is within noise.
+    const rng = createRng(4);
+    const p = createParam("w", random(2, 3, rng));
+    const c = random(2, 3, rng);
+    const loss = () => p.value.data.reduce((s, w, k) => s + w * c.data[k], 0);
+    const backward = () => c.data.forEach((v, k) => { p.grad.data[k] += v; });
+    const r = await checkGradients({ params: [p], loss, backward });
+    expect(r.ok).toBe(true);
+    expect(r.withinNoise).toBe(6);
+    expect(r.maxError).toBe(0);
+    expect(r.maxNoiseError).toBeGreaterThan(0);
+    expect(r.maxNoiseError).toBeLessThan(1e-8);
+    expect(r.perParam[0].maxNoiseError).toBe(r.maxNoiseError);
+    const text = formatReport(r);
+    expect(text).toContain(`max rel. error ${errorSummary(0, r.maxNoiseError)}`);
+    expect(text).toMatch(/e-\d+, within rounding noise/);
+    expect(text).not.toMatch(/max (rel\. error )?0\b(?!\.)/);
+  });
+
+  it("errorSummary(maxError, maxNoiseError) says what a 0 means", () => {
+    expect(errorSummary(0.5)).toBe("0.5");
+    expect(errorSummary(3.14159e-11)).toBe("3.14e-11");
+    expect(errorSummary(0, 3.14159e-11)).toBe("3.14e-11, within rounding noise");
+    expect(errorSummary(0, 0)).toBe("0, exact agreement");
+    expect(errorSummary(Number.NaN)).toBe("NaN");
   });
 
   it("flags a gradient off by 1e-5 relative as suspicious, acceptable only when declared piecewise", async () => {

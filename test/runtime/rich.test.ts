@@ -107,6 +107,18 @@ describe("toRich(value)", () => {
     expect(richToText(r)).toContain("gradient check: FAILED (wrong)");
   });
 
+  it("a check whose elements all agree within rounding noise shows their real error, not 0", async () => {
+    // A Dense layer is linear in W and b: every element is within rounding noise.
+    const rng = createRng(3);
+    const layer = new Dense(3, 2, { rng });
+    const x = Matrix.from([[0.1, -0.2, 0.3], [0.5, 0.4, -0.6]]);
+    const report = await checkLayer(layer, x, rng);
+    const text = richToText(toRich(report));
+    expect(text).toMatch(/within rounding noise/);
+    expect(text).not.toMatch(/max (relative error )?0 /);
+    expect(text).not.toMatch(/max (relative error )?0$/m);
+  });
+
   it("real gradient-check reports from src/nn (layer and scalar)", async () => {
     const rng = createRng(3);
     const layer = new Dense(3, 2, { rng });

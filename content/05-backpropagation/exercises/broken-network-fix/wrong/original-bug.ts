@@ -1,5 +1,5 @@
-// Mistake: the original bug kept: dW2 from the raw output error, without the sigmoid's derivative (expect: mismatch)
-import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+// Mistake: the numpy code's bug kept: biases added, but neither layer applies σ′ (expect: mismatch)
+import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, scale, sub, sumRows } from "nn";
 
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -7,7 +7,6 @@ export function fixedBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: 
   const A1 = map(addRowVector(matmul(X, W1), b1), sig);
   const A2 = map(addRowVector(matmul(A1, W2), b2), sig);
   const error = scale(sub(A2, Y), 2 / Y.rows);
-  const delta2 = mul(error, map(A2, (a) => a * (1 - a)));
-  const delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a)));
-  return { dW1: matmulTransA(X, delta1), db1: sumRows(delta1), dW2: matmulTransA(A1, error), db2: sumRows(error) };
+  const hiddenError = matmulTransB(error, W2);
+  return { dW1: matmulTransA(X, hiddenError), db1: sumRows(hiddenError), dW2: matmulTransA(A1, error), db2: sumRows(error) };
 }
