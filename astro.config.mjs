@@ -24,6 +24,9 @@ export default defineConfig({
   },
   integrations: [mdx()],
   vite: {
-    worker: { format: "es" },
+    // One self-contained worker file: the kernel frame (an opaque origin, see
+    // src/runtime/kernel-frame.ts) starts it from a blob, where relative chunk
+    // imports could not load.
+    worker: { format: "es", rolldownOptions: { output: { codeSplitting: false } } },
   },
 });

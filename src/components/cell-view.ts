@@ -261,6 +261,8 @@ export class CellView {
       case "stopped":
         return this.setState("stopped", `after ${ms}${outcome.reason === "time-limit" ? " (time limit)" : ""}`);
       case "terminated":
+        // A crash (out of memory, a silent kernel) says what happened under the cell too.
+        if (outcome.reason === "crash" && outcome.error) this.#output.append(renderError(outcome.error, (id) => this.#host.label(id)));
         return this.setState("stopped", outcome.reason === "time-limit" ? "(time limit; scope reset)" : "(scope reset)");
       case "cancelled":
         return this.setState("skipped");
