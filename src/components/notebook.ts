@@ -54,6 +54,7 @@ export class Notebook implements CellHost {
       });
       this.#host = host;
       void frameIsolation().then((isolated) => {
+        if (this.#status) this.#status.dataset.kernelProcess = isolated ? "own" : "shared"; // for tests and diagnostics
         if (!isolated) this.#note("This browser runs cells in the page's own process: a cell that runs out of memory can close the tab.");
       });
     }

@@ -40,7 +40,7 @@ addEventListener("message", (e) => {
   const d = e.data;
   if (d && d.type === "boot" && !worker && e.ports[0]) {
     const url = URL.createObjectURL(new Blob([String(d.source)], { type: "text/javascript" }));
-    worker = new Worker(url, { type: "module", name: "cells" });
+    worker = new Worker(url, { name: "cells" });
     worker.onerror = (ev) => {
       ev.preventDefault();
       parent.postMessage({ type: "crash", reason: String(ev.message || "the worker could not start") }, "*");

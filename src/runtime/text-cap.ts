@@ -28,11 +28,17 @@ export interface TextCaps {
 
 export const TEXT_CAPS: Readonly<TextCaps> = { maxString: 10_000, maxTotal: 300_000, maxDepth: 32, maxNodes: 500_000 };
 
-/** Truncates `s` to `keep` characters, saying how many were cut. */
+/**
+ * Truncates `s` to at most `keep` characters in all, saying how many were cut
+ * (so cutting twice, in the kernel and again on the page, changes nothing).
+ */
 export function cutText(s: string, keep: number): string {
   if (s.length <= keep) return s;
-  const k = Math.max(0, keep);
-  return `${s.slice(0, k)}… (${(s.length - k).toLocaleString("en")} more characters)`;
+  let head = Math.max(0, keep - 30);
+  let note = `… (${(s.length - head).toLocaleString("en")} more characters)`;
+  head = Math.max(0, keep - note.length);
+  note = `… (${(s.length - head).toLocaleString("en")} more characters)`;
+  return `${s.slice(0, head)}${note}`.slice(0, Math.max(keep, note.length));
 }
 
 /**
@@ -47,7 +53,7 @@ export function capTexts<T>(value: T, caps: Readonly<TextCaps> = TEXT_CAPS): T {
 function capString(s: string, caps: Readonly<TextCaps>, budget: { chars: number }): string {
   const keep = Math.min(caps.maxString, Math.max(0, budget.chars));
   const out = cutText(s, keep);
-  budget.chars -= Math.min(s.length, keep);
+  budget.chars -= out.length;
   return out;
 }
 

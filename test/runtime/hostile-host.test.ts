@@ -144,3 +144,14 @@ describe("a silent kernel", () => {
     expect(w.sent.at(-1)).toMatchObject({ type: "clear-timers" });
   });
 });
+
+describe("cutText(s, keep)", () => {
+  it("keeps at most `keep` characters in all, says how many were cut, and cutting again changes nothing", async () => {
+    const { cutText } = await import("../../src/runtime/text-cap.ts");
+    const once = cutText("m".repeat(4_000_000), 10_000);
+    expect(once.length).toBeLessThanOrEqual(10_000);
+    expect(once).toMatch(/^m+… \(3,990,0\d\d more characters\)$/);
+    expect(cutText(once, 10_000)).toBe(once);
+    expect(cutText("short", 10_000)).toBe("short");
+  });
+});
