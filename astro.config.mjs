@@ -24,6 +24,9 @@ export default defineConfig({
   },
   integrations: [mdx()],
   vite: {
-    worker: { format: "es" },
+    // One self-contained classic worker script: the kernel frame (an opaque
+    // origin, see src/runtime/kernel-frame.ts) starts it from a blob, where
+    // chunk imports could not load and module workers do not start.
+    worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } } },
   },
 });

@@ -56,6 +56,8 @@ export class CellView {
   #buttons: Record<"run" | "stop" | "reset", HTMLButtonElement>;
   #editor: EditorHandle | null = null;
   #mounting: Promise<EditorHandle> | null = null;
+  /** Text typed on the static code before the editor was ready. */
+  #typedEarly = "";
   #timer: ReturnType<typeof setInterval> | null = null;
   #started = 0;
   // per-run output state
@@ -95,14 +97,33 @@ export class CellView {
       // Focusable so keyboard readers reach the code; it becomes the editor on focus.
       pre.tabIndex = 0;
       pre.setAttribute("aria-describedby", hintId());
-      const activate = () => void this.mountEditor(true);
-      pre.addEventListener("focus", activate, { once: true });
-      pre.addEventListener("pointerdown", activate, { once: true });
-      // Keys pressed before CodeMirror has loaded still work.
-      pre.addEventListener("keydown", (e) => {
-        if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey || e.shiftKey)) return;
+      pre.addEventListener("focus", () => void this.mountEditor(true), { once: true });
+      // The first click: the editor replaces the static code during this very click, so the
+      // click's own default focus change (mousedown) would land on a node that is gone and
+      // leave focus on the body. Take over instead: keep focus here until the editor is up,
+      // then put the caret where the reader clicked.
+      pre.addEventListener("pointerdown", (e) => {
+        if (e.button !== 0 || this.#editor) return;
         e.preventDefault();
-        host.run(this, { andNext: e.shiftKey && !e.ctrlKey && !e.metaKey });
+        const at = { x: e.clientX, y: e.clientY };
+        void this.mountEditor(false).then((editor) => {
+          editor.focus(at);
+          if (this.#typedEarly) editor.insert(this.#typedEarly);
+          this.#typedEarly = "";
+        });
+        pre.focus({ preventScroll: true }); // after the line above, so the caret is placed before early keys are typed
+      });
+      // Keys pressed before CodeMirror has loaded still work: Ctrl/Shift+Enter runs, text is kept for the editor.
+      pre.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey || e.shiftKey)) {
+          e.preventDefault();
+          host.run(this, { andNext: e.shiftKey && !e.ctrlKey && !e.metaKey });
+          return;
+        }
+        if (!e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === "Enter")) {
+          e.preventDefault();
+          this.#typedEarly += e.key === "Enter" ? "\n" : e.key;
+        }
       });
     }
   }
@@ -129,7 +150,11 @@ export class CellView {
       return editor;
     });
     return this.#mounting.then((editor) => {
-      if (focus) editor.focus();
+      if (focus) {
+        editor.focus();
+        if (this.#typedEarly) editor.insert(this.#typedEarly);
+        this.#typedEarly = "";
+      }
       return editor;
     });
   }
@@ -273,6 +298,8 @@ export class CellView {
       case "stopped":
         return this.setState("stopped", `after ${ms}${outcome.reason === "time-limit" ? " (time limit)" : ""}`);
       case "terminated":
+        // A crash (out of memory, a silent kernel) says what happened under the cell too.
+        if (outcome.reason === "crash" && outcome.error) this.#output.append(renderError(outcome.error, (id) => this.#host.label(id)));
         return this.setState("stopped", outcome.reason === "time-limit" ? "(time limit; scope reset)" : "(scope reset)");
       case "cancelled":
         return this.setState("skipped");

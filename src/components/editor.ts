@@ -16,7 +16,10 @@ import { tags as t } from "@lezer/highlight";
 export interface EditorHandle {
   getCode(): string;
   setCode(code: string): void;
-  focus(): void;
+  /** Focuses the editor; with `at` (viewport coordinates of a click) the caret goes where the reader clicked. */
+  focus(at?: { x: number; y: number }): void;
+  /** Types `text` at the caret (keys pressed while the editor was loading). */
+  insert(text: string): void;
   /** Highlights one line (1-based) as the place an error happened; `null` clears it. */
   markError(line: number | null): void;
   destroy(): void;
@@ -100,7 +103,12 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
     setCode(next) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
     },
-    focus: () => view.focus(),
+    focus(at) {
+      view.focus();
+      const pos = at ? view.posAtCoords(at) : null;
+      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+    },
+    insert: (text) => view.dispatch(view.state.replaceSelection(text)),
     markError: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
     destroy: () => view.destroy(),
   };

@@ -6,7 +6,7 @@
  * anywhere.
  */
 import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
-import { createBrowserHost } from "../runtime/browser.ts";
+import { createBrowserHost, frameIsolation } from "../runtime/browser.ts";
 import { clearEdit, loadEdit, saveEdit } from "../runtime/storage.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import { pageStorage } from "./local-storage.ts";
@@ -53,12 +53,21 @@ export class Notebook implements CellHost {
         else this.#say(`Uncaught ${msg.error.name}: ${msg.error.message}`, "warn");
       });
       this.#host = host;
+      void frameIsolation().then((isolated) => {
+        if (this.#status) this.#status.dataset.kernelProcess = isolated ? "own" : "shared"; // for tests and diagnostics
+        if (!isolated) this.#note("This browser runs cells in the page's own process: a cell that runs out of memory can close the tab.");
+      });
     }
     return this.#host;
   }
 
   run(cell: CellView, opts: { andNext?: boolean } = {}): void {
     const i = this.cells.indexOf(cell);
+    // Run on a cell that is already queued or running is ignored: one run, one set of outputs.
+    if (cell.state === "queued" || cell.state === "running") {
+      if (opts.andNext) this.cells[i + 1]?.focus();
+      return;
+    }
     const before = this.cells.slice(0, i).filter((c) => !this.#ran.has(c.id) && c.state !== "queued" && c.state !== "running");
     void this.#runSequence([...before, cell]);
     if (opts.andNext) this.cells[i + 1]?.focus();
@@ -127,7 +136,8 @@ export class Notebook implements CellHost {
   #onReset(info: ResetInfo): void {
     const lost = info.ranCells.length ? info.ranCells : [...this.#ran];
     this.#ran.clear();
-    const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash: "The worker crashed and was restarted", manual: "The notebook was restarted" }[info.reason];
+    const crash = info.detail ? `${info.detail[0].toUpperCase()}${info.detail.slice(1)}` : "The worker crashed and was restarted";
+    const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash, manual: "The notebook was restarted" }[info.reason];
     const which = lost.map((id) => this.label(id)).join(", ");
     this.#say(`${why}: the shared scope was reset.${which ? ` Re-run ${which} (Run on any cell re-runs the cells above it).` : ""}`, "warn");
   }
@@ -137,6 +147,15 @@ export class Notebook implements CellHost {
     this.#status.textContent = text;
     if (tone) this.#status.dataset.tone = tone;
     else delete this.#status.dataset.tone;
+  }
+
+  /** A lasting note under the notebook's status (not replaced by run messages). */
+  #note(text: string): void {
+    if (!this.#status) return;
+    const note = document.createElement("span");
+    note.className = "notebook-note";
+    note.textContent = text;
+    this.#status.after(note);
   }
 
   #restoreEdit(cell: CellView): void {

@@ -60,9 +60,22 @@ function modelTable(r: Extract<Rich, { kind: "model" }>): HTMLElement {
   return table;
 }
 
-async function plotNode(options: Extract<Rich, { kind: "plot" }>["options"]): Promise<Element> {
-  const { renderPlot } = await import("./render-plot.ts");
-  return renderPlot(options);
+let drawing: Promise<unknown> = Promise.resolve();
+/**
+ * Draws plots one per animation frame, in order: a burst of plots (or of
+ * display updates) never becomes one long task. A placeholder that left the
+ * page before its turn (an update replaced it) is not drawn at all.
+ */
+function plotNode(options: Extract<Rich, { kind: "plot" }>["options"], box: HTMLElement): Promise<Element | null> {
+  const turn = drawing
+    .then(() => new Promise<void>((r) => requestAnimationFrame(() => r())))
+    .then(async () => {
+      if (!box.isConnected) return null;
+      const { renderPlot } = await import("./render-plot.ts");
+      return renderPlot(options);
+    });
+  drawing = turn.catch(() => null);
+  return turn;
 }
 
 /**
@@ -76,8 +89,9 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
     const box = el("div", "out-plot", "drawing…");
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", typeof r.options.title === "string" ? r.options.title : "plot output of this cell");
-    plotNode(r.options).then(
+    plotNode(r.options, box).then(
       (figure) => {
+        if (!figure) return;
         box.replaceChildren(figure);
         const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
         if (region) markScrollables(region);

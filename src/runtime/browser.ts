@@ -1,13 +1,20 @@
 /**
- * The page's way to start the runtime: a module Web Worker running
- * `worker.ts`, wrapped for `KernelHost`. Kept apart from `host.ts` so the host
- * itself stays free of bundler-specific worker URLs (and testable in Node).
+ * The page's way to start the runtime: the cell worker inside a sandboxed
+ * kernel frame (its own process where the browser allows it; see
+ * `kernel-frame.ts`), wrapped for `KernelHost`. Kept apart from `host.ts` so
+ * the host itself stays free of bundler-specific worker URLs (and testable in
+ * Node).
  */
-import { KernelHost, webWorkerLike, type KernelHostOptions, type WorkerLike } from "./host.ts";
+import { KernelHost, type KernelHostOptions, type WorkerLike } from "./host.ts";
+import { createFrameWorker } from "./kernel-frame.ts";
+// Vite bundles worker.ts as a worker (one file: see astro.config.mjs) and gives its URL.
+import workerUrl from "./worker.ts?worker&url";
 
-/** Starts a fresh cell worker. The `new Worker(new URL(...))` form lets Vite bundle the worker. */
+export { frameIsolation } from "./kernel-frame.ts";
+
+/** Starts a fresh kernel: a new frame and worker. */
 export function createBrowserWorker(): WorkerLike {
-  return webWorkerLike(new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "cells" }));
+  return createFrameWorker(workerUrl);
 }
 
 /** A host for one page, using browser workers. */

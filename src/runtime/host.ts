@@ -9,7 +9,16 @@
  * are gone). A per-run time limit escalates the same way. Only the Worker API
  * is used here (through the small `WorkerLike` interface), so the same host
  * runs against a `worker_threads` Worker in Node tests and headless runs.
+ *
+ * Nothing from the kernel is trusted (DESIGN.md): messages arrive on a private
+ * MessagePort, each is checked against its entry in `message-check.ts`, every
+ * text in it is capped (`text-cap.ts`), logs are clamped to the run's cap, and
+ * a message is delivered only to the run it names while that run is live (a
+ * result or `done` only while it is the run in flight). The kernel
+ * acknowledges each run before running it; a kernel that stays silent for
+ * `ackMs` is restarted at once instead of at the time limit.
  */
+import { acceptsLate, checkMessage } from "./message-check.ts";
 import type {
   CellError,
   DisplayMessage,
@@ -24,32 +33,44 @@ import type {
   WorkerToHost,
 } from "./protocol.ts";
 import type { Rich } from "./rich.ts";
+import { capTexts } from "./text-cap.ts";
 
 /** The minimal worker surface the host needs; adapters exist for Web Workers and `worker_threads`. */
 export interface WorkerLike {
   postMessage(message: HostToWorker): void;
-  /** Registers the (single) listener for messages from the worker. */
-  onMessage(listener: (message: WorkerToHost) => void): void;
+  /** Registers the (single) listener for messages from the worker: unchecked data, the host validates it. */
+  onMessage(listener: (message: unknown) => void): void;
   /** Registers the (single) listener for a crash: the worker died or failed to load. */
   onCrash(listener: (reason: string) => void): void;
   terminate(): void;
 }
 
-/** Adapts a browser `Worker` (module worker running `worker.ts`). */
+/**
+ * Adapts a browser `Worker` (module worker running `worker.ts`). The kernel's
+ * private channel is set up here: the first message hands the worker one end
+ * of a MessageChannel, and only that channel is listened to; anything posted
+ * on the worker itself is ignored.
+ */
 export function webWorkerLike(worker: Worker): WorkerLike {
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ type: "connect" }, [port2]);
+  worker.onmessage = null;
   return {
-    postMessage: (m) => worker.postMessage(m),
+    postMessage: (m) => port1.postMessage(m),
     onMessage: (listener) => {
-      worker.onmessage = (e: MessageEvent) => listener(e.data as WorkerToHost);
+      port1.onmessage = (e: MessageEvent) => listener(e.data);
+      port1.onmessageerror = () => listener(null);
     },
     onCrash: (listener) => {
       worker.onerror = (e: ErrorEvent) => {
         e.preventDefault();
         listener(e.message || "the worker failed");
       };
-      worker.onmessageerror = () => listener("a message from the worker could not be read");
     },
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      port1.close();
+      worker.terminate();
+    },
   };
 }
 
@@ -98,6 +119,8 @@ export interface RunOutcome {
 /** Told to `onReset` listeners when the scope was lost. */
 export interface ResetInfo {
   reason: "stop" | "time-limit" | "crash" | "manual";
+  /** For a crash: what happened, as the host knows it (e.g. "the cell ran out of memory"). */
+  detail?: string;
   /** Cells that had completed a run since the previous reset, in the order they last ran: re-run these to rebuild the scope. */
   ranCells: string[];
 }
@@ -124,6 +147,8 @@ export interface KernelHostOptions {
   graceMs?: number;
   /** Default per-run log cap (1000 lines). */
   maxLogLines?: number;
+  /** How long the kernel may take to acknowledge a run before it is declared silent and restarted (3 s). */
+  ackMs?: number;
 }
 
 interface RunRecord {
@@ -140,6 +165,8 @@ interface RunRecord {
   stopReason?: "user" | "time-limit";
   stopping?: Promise<"interrupted" | "terminated" | "idle">;
   timer?: ReturnType<typeof setTimeout>;
+  /** Pending until the kernel acknowledges the run. */
+  ackTimer?: ReturnType<typeof setTimeout>;
   error?: CellError;
   result?: Rich;
 }
@@ -155,6 +182,8 @@ export class KernelHost {
   #ready: Promise<void> | null = null;
   #readyResolve: (() => void) | null = null;
   #readyReject: ((e: Error) => void) | null = null;
+  /** The current worker has said it is ready. */
+  #readyNow = false;
   #nextRunId = 1;
   #queue: RunRecord[] = [];
   #active: RunRecord | null = null;
@@ -169,9 +198,11 @@ export class KernelHost {
   #disposed = false;
   /** Messages dropped because their run was stale (for tests and diagnostics). */
   staleDropped = 0;
+  /** Messages dropped because their shape or size was wrong (for tests and diagnostics). */
+  rejected = 0;
 
   constructor(options: KernelHostOptions) {
-    this.#opts = { timeLimitMs: 30_000, graceMs: 1000, maxLogLines: 1000, ...options };
+    this.#opts = { timeLimitMs: 30_000, graceMs: 1000, maxLogLines: 1000, ackMs: 3000, ...options };
   }
 
   /** Cells that completed a run since the last reset, in the order they last ran. */
@@ -219,8 +250,10 @@ export class KernelHost {
   stop(): Promise<"interrupted" | "terminated" | "idle"> {
     for (const q of this.#queue.splice(0)) this.#settle(q, { status: "cancelled", reason: "user" });
     const rec = this.#active;
-    if (!rec) return Promise.resolve("idle");
-    return this.#escalate(rec, "user");
+    const stopping = rec ? this.#escalate(rec, "user") : Promise.resolve("idle" as const);
+    // Timers and animations left by cells that already finished end too.
+    if (this.#worker && this.#readyNow) this.#post({ type: "clear-timers", runId: rec?.runId ?? 0 });
+    return stopping;
   }
 
   /** Restarts with an empty scope (a fresh worker). Active and queued runs are cancelled. */
@@ -260,6 +293,7 @@ export class KernelHost {
   #ensureWorker(): Promise<void> {
     if (this.#worker && this.#ready) return this.#ready;
     const gen = ++this.#generation;
+    this.#readyNow = false;
     this.#ready = new Promise<void>((res, rej) => {
       this.#readyResolve = res;
       this.#readyReject = rej;
@@ -307,6 +341,9 @@ export class KernelHost {
     this.#emit(rec, { type: "status", runId: rec.runId, status: "running" });
     const limit = rec.req.timeLimitMs ?? this.#opts.timeLimitMs;
     if (Number.isFinite(limit) && limit > 0) rec.timer = setTimeout(() => void this.#escalate(rec, "time-limit"), limit);
+    rec.ackTimer = setTimeout(() => {
+      if (this.#active === rec && rec.state === "running") this.#onCrash("the kernel stopped answering (it did not acknowledge the run), so it was restarted");
+    }, this.#opts.ackMs);
     this.#post({
       type: "run",
       runId: rec.runId,
@@ -325,9 +362,16 @@ export class KernelHost {
     }
   }
 
-  #onMessage(m: WorkerToHost): void {
+  #onMessage(raw: unknown): void {
+    const checked = checkMessage(raw);
+    if (!checked) {
+      this.rejected++;
+      return;
+    }
+    const m = capTexts(checked);
     if (m.type === "ready") {
       this.#nnExports = m.nnExports;
+      this.#readyNow = true;
       this.#readyResolve?.();
       return;
     }
@@ -336,11 +380,25 @@ export class KernelHost {
       return;
     }
     const rec = m.runId === null ? undefined : this.#live.get(m.runId);
-    if (!rec || rec.dead) {
+    if (!rec || rec.dead || (rec !== this.#active && !acceptsLate(m.type))) {
       this.staleDropped++;
       return;
     }
     switch (m.type) {
+      case "ack":
+        clearTimeout(rec.ackTimer);
+        rec.ackTimer = undefined;
+        return;
+      case "log": {
+        // Never more lines than this run's cap, whatever the message claims.
+        const cap = Math.max(2, rec.req.maxLogLines ?? this.#opts.maxLogLines);
+        if (m.keepHead < 1 || m.keepTail < 1 || m.keepHead + m.keepTail > cap || m.total < 0) {
+          this.rejected++;
+          return;
+        }
+        if (m.lines.length > m.keepHead + m.keepTail) m.lines = m.lines.slice(-(m.keepHead + m.keepTail));
+        break;
+      }
       case "done":
         if (rec.state !== "running") return;
         this.#settle(rec, {
@@ -398,7 +456,7 @@ export class KernelHost {
   }
 
   /** Terminates the worker, marks every run dead and tells listeners the scope is gone. */
-  #kill(reason: ResetInfo["reason"]): void {
+  #kill(reason: ResetInfo["reason"], detail?: string): void {
     this.#generation++;
     this.#worker?.terminate();
     this.#worker = null;
@@ -406,7 +464,7 @@ export class KernelHost {
     for (const r of this.#live.values()) r.dead = true;
     this.#live.clear();
     this.#latest.clear();
-    const info: ResetInfo = { reason, ranCells: [...this.#ranCells] };
+    const info: ResetInfo = { reason, ranCells: [...this.#ranCells], ...(detail ? { detail } : {}) };
     this.#ranCells = [];
     for (const l of this.#resetListeners) l(info);
   }
@@ -414,15 +472,19 @@ export class KernelHost {
   #onCrash(reason: string): void {
     const rec = this.#active;
     const starting = rec?.state === "starting";
+    const wasReady = this.#readyNow;
     this.#readyReject?.(new Error(reason));
-    this.#kill("crash");
+    this.#kill("crash", reason);
     if (rec && !starting) {
       this.#settle(rec, {
         status: "terminated",
         reason: "crash",
-        error: { name: "WorkerError", message: `the worker stopped unexpectedly: ${reason}`, phase: "runtime" },
+        error: { name: "WorkerError", message: `${reason}; the scope was reset`, phase: "runtime" },
       });
     }
+    // A kernel that died after starting is replaced at once, so the next Run does not wait for a cold start.
+    // (One that failed to start is not: that would loop.)
+    if (wasReady && !this.#disposed && !this.#worker) void this.#ensureWorker().catch(() => {});
   }
 
   /** Stops delivering a run's messages (they are stale from now on). */
@@ -437,7 +499,8 @@ export class KernelHost {
     const wasActive = this.#active === rec;
     const ran = rec.state === "running";
     if (rec.timer) clearTimeout(rec.timer);
-    rec.timer = undefined;
+    if (rec.ackTimer) clearTimeout(rec.ackTimer);
+    rec.timer = rec.ackTimer = undefined;
     rec.state = "finished";
     if (o.status === "stopped" || o.status === "terminated" || o.status === "cancelled") this.#bury(rec);
     if (ran && (o.status === "ok" || o.status === "error" || o.status === "stopped")) {

@@ -18,6 +18,7 @@ import { LogBuffer } from "./log-buffer.ts";
 import { createPlot, isPlotMark, isPlotSpec, serializePlot } from "./plot-spec.ts";
 import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type CellError, type HostToWorker, type LogLine, type RunMessage, type WorkerToHost } from "./protocol.ts";
 import { toRich, type Rich } from "./rich.ts";
+import { capTexts } from "./text-cap.ts";
 import { HELPERS, transpile } from "./transpile.ts";
 
 /** Thrown at a cooperation point after the reader pressed Stop. */
@@ -91,6 +92,8 @@ interface RunState {
   started: number;
   finished: number;
   interrupted: boolean;
+  /** Stop was pressed while this run was in flight: its timers end with it. */
+  retireOnEnd?: boolean;
   logs: LogBuffer;
   /** Timers and intervals the run scheduled and that have not fired/been cleared. */
   timers: Set<unknown>;
@@ -126,7 +129,8 @@ export function createKernel(env: KernelEnv): Kernel {
   };
   const post = (m: WorkerToHost): void => {
     try {
-      env.post(m);
+      // Every text leaving the kernel is capped here, whatever produced it.
+      env.post(capTexts(m));
     } catch (e) {
       // A value the structured clone refused (should not happen: everything is Rich). Say so instead of going silent.
       if (m.type !== "done") {
@@ -361,15 +365,25 @@ export function createKernel(env: KernelEnv): Kernel {
   };
   hidden(HELPERS.declare, (names: string[]) => {
     for (const n of names) {
-      declared.add(n);
       const d = Object.getOwnPropertyDescriptor(g, n);
       if (!d) {
         Object.defineProperty(g, n, { value: undefined, writable: true, configurable: true, enumerable: true });
+      } else if (declared.has(n) && !d.writable && d.configurable && !d.get && !d.set) {
+        // A cell's own `const` from an earlier run: a re-run redefines it.
+        Object.defineProperty(g, n, { value: d.value, writable: true, configurable: true, enumerable: true });
       } else if (!d.configurable && !d.writable && !d.set) {
         throw new TypeError(`cannot redefine the global "${n}"`);
       } else if (d.get && !d.set && d.configurable) {
         Object.defineProperty(g, n, { value: undefined, writable: true, configurable: true, enumerable: true });
       }
+      declared.add(n);
+    }
+  });
+  // `const` bindings are read-only between runs, as in a module: `j = 2` throws (cells run in strict mode).
+  hidden(HELPERS.freeze, (names: string[]) => {
+    for (const n of names) {
+      const d = Object.getOwnPropertyDescriptor(g, n);
+      if (d && d.configurable && "value" in d) Object.defineProperty(g, n, { value: d.value, writable: false, configurable: true, enumerable: true });
     }
   });
   hidden(HELPERS.define, (fns: Record<string, unknown>) => {
@@ -474,7 +488,7 @@ export function createKernel(env: KernelEnv): Kernel {
     run.finished = now();
     if (active === run) active = null;
     lastFinished = run;
-    if (status === "stopped") retire(run);
+    if (status === "stopped" || run.retireOnEnd) retire(run);
     post({ type: "done", runId: run.runId, status, ms: Math.round(run.finished - run.started) });
   }
 
@@ -505,7 +519,16 @@ export function createKernel(env: KernelEnv): Kernel {
     handle(m: HostToWorker): void {
       switch (m.type) {
         case "run":
+          // Acknowledged on arrival, before any of the cell runs: the host restarts a kernel that stays silent.
+          post({ type: "ack", runId: m.runId });
           queue = queue.then(() => execute(m)).catch((e) => reportFor(null, e, "worker"));
+          return;
+        case "clear-timers":
+          // The run in flight may be awaiting one of its timers: its timers go when it ends.
+          for (const run of [...runs.values()]) {
+            if (run.finished !== 0) retire(run);
+            else run.retireOnEnd = true;
+          }
           return;
         case "interrupt": {
           const run = runs.get(m.runId);

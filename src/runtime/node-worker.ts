@@ -2,9 +2,8 @@
  * A `worker_threads` Worker wrapped as a `WorkerLike`, so `KernelHost` runs
  * unchanged in Node (tests, the headless content runner). Node only.
  */
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import type { WorkerLike } from "./host.ts";
-import type { WorkerToHost } from "./protocol.ts";
 
 /** Options for {@link createNodeWorker}. */
 export interface NodeWorkerOptions {
@@ -14,8 +13,11 @@ export interface NodeWorkerOptions {
 
 /** Starts the kernel in a fresh worker thread (its own global scope). */
 export function createNodeWorker(options: NodeWorkerOptions = {}): WorkerLike {
+  // The kernel's private channel, as in the browser: only this port is listened to.
+  const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL("./node-worker-entry.ts", import.meta.url), {
-    workerData: { nnModule: options.nnModule },
+    workerData: { nnModule: options.nnModule, port: port2 },
+    transferList: [port2],
   });
   let crash: ((reason: string) => void) | null = null;
   let terminated = false;
@@ -24,13 +26,17 @@ export function createNodeWorker(options: NodeWorkerOptions = {}): WorkerLike {
     if (!terminated) crash?.(`the worker exited with code ${code}`);
   });
   return {
-    postMessage: (m) => worker.postMessage(m),
-    onMessage: (listener) => worker.on("message", (m: WorkerToHost) => listener(m)),
+    postMessage: (m) => port1.postMessage(m),
+    onMessage: (listener) => {
+      port1.on("message", (m: unknown) => listener(m));
+      port1.on("messageerror", () => listener(null));
+    },
     onCrash: (listener) => {
       crash = listener;
     },
     terminate: () => {
       terminated = true;
+      port1.close();
       void worker.terminate();
     },
   };

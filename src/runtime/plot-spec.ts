@@ -39,8 +39,24 @@ export interface MarkData {
 /** Serialised plot options: Plot.plot's options with `marks` serialised. */
 export interface PlotData {
   marks: MarkData[];
+  /** Marks whose data was sampled down to {@link MAX_MARK_POINTS} (the page says so under the plot). */
+  sampled?: { mark: string; shown: number; total: number }[];
   [option: string]: unknown;
 }
+
+/**
+ * Points per mark that cross to the page; more are sampled evenly (first and
+ * last kept). Observable Plot draws one SVG node per point on the main
+ * thread: 5,000 dots are one task of roughly a tenth of a second on a laptop
+ * (measured in Chromium, see the issue-15 notes), 20,000 already several.
+ */
+export const MAX_MARK_POINTS = 5_000;
+/** Cells of a raster's `fill(x, y)` grid (500 × 500). */
+export const MAX_RASTER_CELLS = 250_000;
+/** Points of all marks of one plot together: later marks get what is left (at least 100). */
+export const MAX_PLOT_POINTS = 15_000;
+/** Marks per plot. */
+export const MAX_MARKS = 100;
 
 const MARK = Symbol.for("how-networks-learn.plot.mark");
 const SPEC = Symbol.for("how-networks-learn.plot.spec");
@@ -162,16 +178,56 @@ export function createPlot(): CellPlot {
  */
 export function serializePlot(v: PlotSpec | PlotMark): PlotData {
   const spec = isPlotMark(v) ? v.plot() : v;
-  const { marks, ...rest } = spec.options;
+  const { marks, sampled: _reserved, ...rest } = spec.options;
   const out: PlotData = { ...(plainData(rest, 0) as Record<string, unknown>), marks: [] };
-  for (const m of marks as PlotMark[]) out.marks.push(serializeMark(m));
+  const all = marks as PlotMark[];
+  if (all.length > MAX_MARKS) throw new Error(`plot: ${all.length} marks is too many (at most ${MAX_MARKS})`);
+  const sampled: NonNullable<PlotData["sampled"]> = [];
+  let left = MAX_PLOT_POINTS;
+  for (const m of all) {
+    const mark = serializeMark(m, sampled, Math.max(100, Math.min(MAX_MARK_POINTS, left)));
+    left -= mark.data?.length ?? 0;
+    out.marks.push(mark);
+  }
+  if (sampled.length) out.sampled = sampled;
   return out;
 }
 
-function serializeMark(m: PlotMark): MarkData {
+/** Indices of at most `max` of `n` rows, evenly spread, first and last included. */
+export function sampleIndices(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const step = (n - 1) / (max - 1);
+  return Array.from({ length: max }, (_, k) => Math.round(k * step));
+}
+
+function serializeMark(m: PlotMark, sampled: NonNullable<PlotData["sampled"]>, maxPoints: number): MarkData {
   const options: Record<string, unknown> = {};
   if (m.mark === "raster" && m.data == null && typeof m.options.fill === "function") return rasterSamples(m);
-  const rows = m.data == null ? null : dataRows(m.data, m.mark);
+  let rows = m.data == null ? null : dataRows(m.data, m.mark);
+  if (rows && rows.length > maxPoints) {
+    // Channel functions see the sampled rows with their original index, so `(d, i) => i` still means the row number.
+    const keep = sampleIndices(rows.length, maxPoints);
+    sampled.push({ mark: m.mark, shown: keep.length, total: rows.length });
+    const src = rows;
+    const picked = keep.map((i) => src[i]);
+    for (const [k, v] of Object.entries(m.options)) {
+      if (typeof v === "function") {
+        const f = v as (d: unknown, i: number, data: unknown[]) => unknown;
+        options[k] = keep.map((i) => {
+          try {
+            return plainValue(f(src[i], i, src));
+          } catch (e) {
+            throw new Error(`plot: ${m.mark} channel "${k}" threw at datum ${i}: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        });
+      } else if (Array.isArray(v) && v.length === src.length) {
+        options[k] = keep.map((i) => plainValue(v[i])); // a channel given as an array: sampled with the rows
+      } else {
+        options[k] = plainData(v, 0);
+      }
+    }
+    return { mark: m.mark, data: plainData(picked, 0) as unknown[], options };
+  }
   for (const [k, v] of Object.entries(m.options)) {
     if (typeof v === "function") {
       const f = v as (d: unknown, i: number, data: unknown[]) => unknown;
@@ -210,6 +266,9 @@ function rasterSamples(m: PlotMark): MarkData {
   const f = fill as (x: number, y: number) => unknown;
   const width = Number.isInteger(opts.width) ? (opts.width as number) : 100;
   const height = Number.isInteger(opts.height) ? (opts.height as number) : 100;
+  if (width < 1 || height < 1 || width * height > MAX_RASTER_CELLS) {
+    throw new Error(`plot: raster grid ${width}×${height} is too big (at most ${MAX_RASTER_CELLS.toLocaleString("en")} cells)`);
+  }
   const [x1, x2, y1, y2] = [opts.x1, opts.x2, opts.y1, opts.y2];
   if (![x1, x2, y1, y2].every((v) => typeof v === "number")) {
     throw new Error(`plot: raster with a fill(x, y) function needs numeric x1, x2, y1 and y2 options`);
@@ -246,8 +305,9 @@ function plainData(v: unknown, depth: number): unknown {
   }
   if (depth > 6) return undefined;
   if (v instanceof Date) return v;
-  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, Number);
-  if (Array.isArray(v)) return v.map((x) => plainData(x, depth + 1));
+  // Arrays in options (ticks, domains, channels given as arrays) are capped like mark data.
+  if (ArrayBuffer.isView(v)) return Array.from({ length: Math.min((v as unknown as ArrayLike<number>).length, MAX_MARK_POINTS) }, (_, i) => Number((v as unknown as ArrayLike<number>)[i]));
+  if (Array.isArray(v)) return v.slice(0, MAX_MARK_POINTS).map((x) => plainData(x, depth + 1));
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const x = plainData((v as Record<string, unknown>)[k], depth + 1);

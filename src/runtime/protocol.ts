@@ -6,6 +6,11 @@
  * a run it has already given up on (a stopped run, or an earlier run of a cell
  * that has been run again). Errors travel as data (`CellError`), never as
  * thrown exceptions across the worker boundary.
+ *
+ * The kernel talks on a private MessagePort handed to it before any cell runs
+ * (see `channel.ts`); the host checks every message against
+ * `message-check.ts` (one table entry per message type), so a new message
+ * type needs a type here and an entry there.
  */
 import type { Rich } from "./rich.ts";
 
@@ -41,8 +46,14 @@ export interface ResetMessage {
   runId: RunId;
 }
 
+/** Stop: cancel every timer and pending output update any run left behind (intervals of finished cells too). */
+export interface ClearTimersMessage {
+  type: "clear-timers";
+  runId: RunId;
+}
+
 /** Everything the host may send. */
-export type HostToWorker = RunMessage | InterruptMessage | ResetMessage;
+export type HostToWorker = RunMessage | InterruptMessage | ResetMessage | ClearTimersMessage;
 
 // ---------------------------------------------------------------------------
 // Worker → host
@@ -62,6 +73,16 @@ export interface ReadyMessage {
   runId: RunId;
   /** Runtime exports of the `nn` module, for editor completions. */
   nnExports: string[];
+}
+
+/**
+ * The kernel received a run and is about to start it: sent before any of the
+ * cell's code runs, so a kernel that stays silent (closed, wedged or dead) is
+ * noticed at once instead of at the time limit.
+ */
+export interface AckMessage {
+  type: "ack";
+  runId: RunId;
 }
 
 /**
@@ -177,6 +198,7 @@ export interface DoneMessage {
 /** Everything the worker may send. */
 export type WorkerToHost =
   | ReadyMessage
+  | AckMessage
   | LogMessage
   | DisplayMessage
   | UpdateMessage

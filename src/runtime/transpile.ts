@@ -8,6 +8,9 @@
  *  - `const/let/var` declarations become assignments to globals the prelude
  *    creates (`const {a, b: [c]} = e` → `;({a, b: [c]} = e)`), so re-running a
  *    cell redefines its names and other cells' closures see the same bindings;
+ *    after a `const` statement the kernel makes its names read-only
+ *    (`__cell$freeze(["a", "c"])`), so `a = 2` anywhere throws as in a module,
+ *    while the next run of the cell (whose prelude declares them) redefines them;
  *  - `function f() {}` stays (hoisted) and the prelude publishes `f`;
  *  - `class C {}` → `C = class C {};`;
  *  - `import { Dense } from "nn"` → `;({ Dense } = __cell$import("nn"));`;
@@ -25,6 +28,7 @@ import { parse, type Node } from "acorn";
 export const HELPERS = {
   declare: "__cell$declare",
   define: "__cell$define",
+  freeze: "__cell$freeze",
   importSync: "__cell$import",
   importAsync: "__cell$importAsync",
 } as const;
@@ -162,10 +166,12 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
     switch (stmt.type) {
       case "VariableDeclaration": {
         const decls = stmt.declarations as AnyNode[];
+        const constNames: string[] = [];
         for (const d of decls) {
           for (const id of patternNames(d.id as AnyNode)) {
             const problem = declare(id.name as string);
             if (problem) return fail(problem, id.start);
+            if (stmt.kind === "const") constNames.push(id.name as string);
           }
         }
         const first = decls[0];
@@ -182,6 +188,8 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
           if (isObject) edits.push({ start: d.end, end: d.end, text: ")" });
         });
         if (js[stmt.end - 1] !== ";") edits.push({ start: stmt.end, end: stmt.end, text: ";" });
+        // Same line, after the statement: line numbers do not move.
+        if (constNames.length) edits.push({ start: stmt.end, end: stmt.end, text: ` ${HELPERS.freeze}(${JSON.stringify(constNames)});` });
         break;
       }
       case "FunctionDeclaration": {

@@ -1,6 +1,14 @@
 /**
- * Browser Web Worker entry: wires the kernel to `self`.
- * Started by the page as a module worker (see `browser.ts`).
+ * Browser Web Worker entry: wires the kernel to a private channel.
+ *
+ * The host's first message carries a MessagePort (see `webWorkerLike` in
+ * host.ts); the kernel speaks only on that port and the host listens only to
+ * it. Before the port arrives — so before any cell can run — the global
+ * `postMessage` and `close` are removed from the worker: a cell cannot speak
+ * the runtime's protocol (the host would not hear it anyway) or end the
+ * kernel silently. The port itself lives only in this module's closure, and
+ * the kernel sends through a function bound here, so later changes a cell
+ * makes to `MessagePort.prototype` cannot reach it.
  */
 import { setYieldHook } from "../nn/cooperate.ts";
 import { cellNn } from "./cell-nn.ts";
@@ -10,17 +18,47 @@ import { globExerciseLoader } from "./grader/loaders.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-// Bound now: a cell may shadow `postMessage` on the global object later.
-const send = scope.postMessage.bind(scope);
-const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: cellNn, setYieldHook });
-// Exercises load lazily: a page pays for an exercise's references only when it is graded.
-installGrader(globalThis, globExerciseLoader(() => import.meta.glob("/content/*/exercises/*/exercise.ts")));
-scope.addEventListener("message", (e: MessageEvent<HostToWorker>) => kernel.handle(e.data));
-scope.addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
+
+/** Removes `name` from the global object and its whole prototype chain; a stub that throws takes its place. */
+function withdraw(name: "postMessage" | "close", why: string): void {
+  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, name)) delete (o as Record<string, unknown>)[name];
+  }
+  Object.defineProperty(scope, name, {
+    value: () => {
+      throw new TypeError(`${name}: ${why}`);
+    },
+    writable: false,
+    configurable: false,
+    enumerable: false,
+  });
+}
+
+const addListener = scope.addEventListener.bind(scope);
+const removeListener = scope.removeEventListener.bind(scope);
+withdraw("postMessage", "cells cannot message the page; use display() or console.log()");
+withdraw("close", "a cell cannot close the kernel; Stop or Restart the notebook instead");
+
+// The global error events still arrive here; they are reported through the kernel once it is connected.
+let kernel: ReturnType<typeof createKernel> | null = null;
+addListener("unhandledrejection", (e: PromiseRejectionEvent) => {
   e.preventDefault();
-  kernel.reportUncaught(e.reason, "rejection");
+  kernel?.reportUncaught(e.reason, "rejection");
 });
-scope.addEventListener("error", (e: ErrorEvent) => {
+addListener("error", (e: ErrorEvent) => {
   e.preventDefault();
-  kernel.reportUncaught(e.error ?? new Error(e.message), "worker");
+  kernel?.reportUncaught(e.error ?? new Error(e.message), "worker");
 });
+
+function connect(e: MessageEvent): void {
+  const port = e.ports[0];
+  if ((e.data as { type?: unknown } | null)?.type !== "connect" || !port) return;
+  removeListener("message", connect);
+  const send = port.postMessage.bind(port) as (m: WorkerToHost) => void;
+  kernel = createKernel({ global: globalThis, post: send, nn: cellNn, setYieldHook });
+  // Exercises load lazily: a page pays for an exercise's references only when it is graded.
+  installGrader(globalThis, globExerciseLoader(() => import.meta.glob("/content/*/exercises/*/exercise.ts")));
+  const k = kernel;
+  port.onmessage = (m: MessageEvent<HostToWorker>) => k.handle(m.data);
+}
+addListener("message", connect);

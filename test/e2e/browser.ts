@@ -30,8 +30,8 @@ if (!chromiumPath) {
 /** True when the e2e suites can run. */
 export const hasBrowser = chromiumPath !== null;
 
-/** Launches headless Chromium with the flags this sandbox needs. */
-export function launch(): Promise<Browser> {
+/** Launches headless Chromium with the flags this sandbox needs (plus `extraArgs`). */
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   if (!chromiumPath) throw new Error("e2e: no browser");
   return chromium.launch({
     executablePath: chromiumPath,
@@ -39,6 +39,7 @@ export function launch(): Promise<Browser> {
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

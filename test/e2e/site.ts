@@ -7,13 +7,13 @@ import type { Browser } from "playwright-core";
 import { launch } from "./browser.ts";
 import { serveStatic } from "./static-server.ts";
 
-/** Registers the suite's hooks; the getters work inside tests. */
-export function useSite(): { browser: () => Browser; url: () => string } {
+/** Registers the suite's hooks; the getters work inside tests. `browserArgs` go to Chromium. */
+export function useSite(browserArgs: string[] = []): { browser: () => Browser; url: () => string } {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
   beforeAll(async () => {
     server = await serveStatic("dist");
-    browser = await launch();
+    browser = await launch(browserArgs);
   });
   afterAll(async () => {
     await browser?.close();

@@ -22,15 +22,18 @@ afterEach(() => {
 class FakeWorker implements WorkerLike {
   sent: HostToWorker[] = [];
   terminated = false;
-  #onMessage: (m: WorkerToHost) => void = () => {};
+  #onMessage: (m: unknown) => void = () => {};
   #onCrash: (r: string) => void = () => {};
   constructor(ready = true) {
     if (ready) queueMicrotask(() => this.reply({ type: "ready", runId: 0, nnExports: [] }));
   }
+  /** Acknowledges runs as the real kernel does (unless told to stay silent). */
+  silent = false;
   postMessage(m: HostToWorker): void {
     this.sent.push(m);
+    if (m.type === "run" && !this.silent) queueMicrotask(() => this.reply({ type: "ack", runId: m.runId }));
   }
-  onMessage(l: (m: WorkerToHost) => void): void {
+  onMessage(l: (m: unknown) => void): void {
     this.#onMessage = l;
   }
   onCrash(l: (r: string) => void): void {
@@ -39,7 +42,7 @@ class FakeWorker implements WorkerLike {
   terminate(): void {
     this.terminated = true;
   }
-  reply(m: WorkerToHost): void {
+  reply(m: WorkerToHost | unknown): void {
     this.#onMessage(m);
   }
   crash(reason: string): void {
@@ -196,7 +199,7 @@ describe("protocol", () => {
     await tick();
     const id = w.lastRun().runId;
     const stopping = host.stop();
-    expect(w.sent.at(-1)).toEqual({ type: "interrupt", runId: id });
+    expect(w.sent).toContainEqual({ type: "interrupt", runId: id });
     w.reply({ type: "done", runId: id, status: "stopped", ms: 3 });
     expect(await stopping).toBe("interrupted");
     expect(await p).toMatchObject({ status: "stopped", reason: "user" });
@@ -249,7 +252,7 @@ describe("protocol", () => {
     await tick();
     w.crash("out of memory");
     expect(await p).toMatchObject({ status: "terminated", reason: "crash", error: { message: expect.stringContaining("out of memory") } });
-    expect(resets).toEqual([{ reason: "crash", ranCells: ["a"] }]);
+    expect(resets).toEqual([{ reason: "crash", ranCells: ["a"], detail: "out of memory" }]);
   });
 
   it("reset() starts a fresh worker and cancels what was pending", async () => {

@@ -50,7 +50,7 @@ describe("createKernel(env)", () => {
     const { runId, done } = run("a", "console.log('hi');\ndisplay(1);\n2");
     expect(await done).toMatchObject({ type: "done", status: "ok" });
     const mine = sent.filter((m) => m.runId === runId);
-    expect(mine.map((m) => m.type)).toEqual(["log", "display", "result", "done"]);
+    expect(mine.map((m) => m.type)).toEqual(["ack", "log", "display", "result", "done"]);
   });
 
   it("reset forgets every name the cells defined", async () => {

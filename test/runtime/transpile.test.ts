@@ -18,7 +18,8 @@ describe("transpile(source) rewriting", () => {
     const r = ok("const a = 1;\nlet b = 2, c;\nvar d = 3");
     expect(r.names).toEqual(["a", "b", "c", "d"]);
     const lines = body(r).split("\n");
-    expect(lines[0]).toMatch(/__cell\$declare\(\["a","b","c","d"\]\); +;a = 1;$/);
+    // `const` names become read-only right after their statement, on the same line.
+    expect(lines[0]).toMatch(/__cell\$declare\(\["a","b","c","d"\]\); +;a = 1; __cell\$freeze\(\["a"\]\);$/);
     expect(lines[1]).toBe("   ;b = 2, c = undefined;");
     expect(lines[2]).toBe("   ;d = 3;");
     expect(lines[1].indexOf("b")).toBe("let b".indexOf("b"));
@@ -77,7 +78,7 @@ describe("transpile(source) rewriting", () => {
   it("ASI hazards are guarded: a declaration after a line without a semicolon", () => {
     const r = ok("const a = f\nconst { b } = g\nconst [c] = h");
     // Evaluating must not call f(...) with the next line.
-    expect(body(r).split("\n").slice(1)).toEqual(["    ;({ b } = g);", "     ;[c] = h;"]);
+    expect(body(r).split("\n").slice(1)).toEqual(['    ;({ b } = g); __cell$freeze(["b"]);', '     ;[c] = h; __cell$freeze(["c"]);']);
   });
 
   it("export is ignored", () => {

@@ -1,0 +1,182 @@
+/**
+ * The kernel in its own process: a sandboxed iframe (`sandbox="allow-scripts"`,
+ * so an opaque origin) that hosts the cell worker. A dedicated Worker lives in
+ * its page's renderer process, so a cell that exhausts memory would take the
+ * whole tab down with it; browsers with site isolation put an opaque-origin
+ * frame in a process of its own (Chromium 156 does: checked by
+ * test/e2e/hostile.test.ts), so the same crash only ends this frame, and the
+ * host starts a new one.
+ *
+ * The frame cannot load the site's worker script itself (an opaque origin may
+ * not start a worker from the site's URL), so the page fetches the bundled
+ * worker once and hands the frame its text; the frame starts it from a blob
+ * and passes on the kernel's private MessagePort. After that the page talks
+ * to the kernel directly on the port; the frame only reports that it is alive
+ * (a heartbeat: a crashed process sends nothing, and no event tells the page)
+ * and that the worker failed to load.
+ *
+ * Main thread only (DOM). `frameIsolation()` says whether this browser
+ * actually gave the frame its own process, so the page can say so when it
+ * cannot.
+ */
+import type { WorkerLike } from "./host.ts";
+
+/** How often the frame says it is alive, and how long a silence means its process died. */
+const BEAT_MS = 250;
+const DEAD_MS = 3000;
+/** How long a new frame may take to say hello. */
+const START_MS = 15_000;
+
+/** What the page says when the frame's process died. */
+export const OUT_OF_MEMORY = "the cell ran out of memory (the kernel's process stopped)";
+
+/** The frame's own script: starts the worker it is handed, beats, and answers the isolation probe. */
+const FRAME_SCRIPT = `
+"use strict";
+let worker = null;
+const now = () => performance.timeOrigin + performance.now();
+addEventListener("message", (e) => {
+  if (e.source !== parent) return;
+  const d = e.data;
+  if (d && d.type === "boot" && !worker && e.ports[0]) {
+    const url = URL.createObjectURL(new Blob([String(d.source)], { type: "text/javascript" }));
+    worker = new Worker(url, { name: "cells" });
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      parent.postMessage({ type: "crash", reason: String(ev.message || "the worker could not start") }, "*");
+    };
+    worker.postMessage({ type: "connect" }, [e.ports[0]]);
+  } else if (d && d.type === "probe") {
+    const start = now();
+    const ms = Number(d.ms) || 0;
+    while (now() - start < ms) {}
+    parent.postMessage({ type: "probe", start, end: now() }, "*");
+  }
+});
+setInterval(() => parent.postMessage({ type: "alive" }, "*"), ${BEAT_MS});
+parent.postMessage({ type: "hello" }, "*");
+`;
+const FRAME_HTML = `<!doctype html><meta charset="utf-8"><title>cell kernel</title><script>${FRAME_SCRIPT}</script>`;
+
+let source: Promise<string> | null = null;
+/** The bundled worker's text, fetched once per page (same origin, so no CORS headers are needed). */
+function workerSource(url: string): Promise<string> {
+  source ??= fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`could not load the cell runtime (${r.status} for ${url})`);
+    return r.text();
+  });
+  source.catch(() => (source = null)); // a later attempt may succeed (e.g. back online)
+  return source;
+}
+
+let isolation: Promise<boolean> | null = null;
+let resolveIsolation: ((isolated: boolean) => void) | null = null;
+/**
+ * Whether the kernel frame runs in a process of its own, so a cell's memory
+ * exhaustion cannot crash the page. Measured once, on the first frame: the
+ * frame busy-waits ~200 ms while the page counts its own timer ticks; a frame
+ * that shares the page's process (and main thread) leaves no tick inside its
+ * busy period.
+ */
+export function frameIsolation(): Promise<boolean> {
+  return (isolation ??= new Promise<boolean>((r) => (resolveIsolation = r)));
+}
+
+/** Starts a kernel: a new sandboxed frame hosting a new worker from `workerUrl`. */
+export function createFrameWorker(workerUrl: string): WorkerLike {
+  const frame = document.createElement("iframe");
+  frame.setAttribute("sandbox", "allow-scripts");
+  frame.title = "cell runtime (no content)";
+  frame.tabIndex = -1;
+  frame.setAttribute("aria-hidden", "true");
+  frame.className = "kernel-frame";
+  frame.style.cssText = "position:absolute;width:0;height:0;border:0;left:0;top:0;";
+  frame.srcdoc = FRAME_HTML;
+
+  const { port1, port2 } = new MessageChannel();
+  let crash: ((reason: string) => void) | null = null;
+  let ended = false;
+  let lastBeat = 0;
+  let lastCheck = performance.now();
+  let probing: { ticks: number[]; timer: ReturnType<typeof setInterval>; tries: number } | null = null;
+
+  const fail = (reason: string): void => {
+    if (ended) return;
+    end();
+    crash?.(reason);
+  };
+  const born = performance.now();
+  const watchdog = setInterval(() => {
+    const t = performance.now();
+    if (lastBeat === 0 && t - born > START_MS) return fail("the cell runtime did not start (its frame never answered)");
+    // If this check itself ran late (a busy or throttled page), the silence proves nothing.
+    const onTime = t - lastCheck < DEAD_MS / 2;
+    lastCheck = t;
+    if (lastBeat > 0 && onTime && t - lastBeat > DEAD_MS) fail(OUT_OF_MEMORY);
+  }, BEAT_MS * 2);
+
+  const probe = (): void => {
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(performance.timeOrigin + performance.now()), 5);
+    probing = { ticks, timer, tries: (probing?.tries ?? 0) + 1 };
+    frame.contentWindow?.postMessage({ type: "probe", ms: 200 }, "*");
+  };
+
+  const onWindowMessage = (e: MessageEvent): void => {
+    if (ended || e.source !== frame.contentWindow) return; // only this frame, never a cell (cells have no window)
+    const d = e.data as { type?: unknown; reason?: unknown; start?: unknown; end?: unknown } | null;
+    switch (d?.type) {
+      case "alive":
+        lastBeat = performance.now();
+        return;
+      case "hello":
+        lastBeat = performance.now();
+        workerSource(workerUrl).then(
+          (text) => {
+            if (!ended) frame.contentWindow?.postMessage({ type: "boot", source: text }, "*", [port2]);
+            if (!ended && resolveIsolation && !probing) probe();
+          },
+          (err: Error) => fail(err.message),
+        );
+        return;
+      case "crash":
+        fail(typeof d.reason === "string" ? d.reason.slice(0, 500) : "the worker failed");
+        return;
+      case "probe": {
+        if (!probing || typeof d.start !== "number" || typeof d.end !== "number") return;
+        clearInterval(probing.timer);
+        const start = d.start, stop = d.end;
+        const isolated = probing.ticks.some((t) => t > start + 20 && t < stop - 20);
+        // A busy machine can starve the page's timers too: one more try before saying "not isolated".
+        if (!isolated && probing.tries < 2) return probe();
+        resolveIsolation?.(isolated);
+        resolveIsolation = null;
+        return;
+      }
+    }
+  };
+  addEventListener("message", onWindowMessage);
+  document.body.append(frame);
+
+  function end(): void {
+    if (ended) return;
+    ended = true;
+    clearInterval(watchdog);
+    if (probing) clearInterval(probing.timer);
+    removeEventListener("message", onWindowMessage);
+    port1.close();
+    frame.remove(); // ends the frame's process, and the worker with it
+  }
+
+  return {
+    postMessage: (m) => port1.postMessage(m),
+    onMessage: (listener) => {
+      port1.onmessage = (e: MessageEvent) => listener(e.data);
+      port1.onmessageerror = () => listener(null);
+    },
+    onCrash: (listener) => {
+      crash = listener;
+    },
+    terminate: end,
+  };
+}
