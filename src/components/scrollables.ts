@@ -16,12 +16,40 @@ export function markScrollables(root: ParentNode = document): void {
   }
 }
 
-/** Marks the page now and whenever its width changes. */
+/**
+ * Marks the page's regions as they come near the viewport, and again when the
+ * width changes. Not all at once at load: reading scrollWidth forces layout,
+ * and most of a chapter is skipped by content-visibility until it is close
+ * (see Base.astro), so an eager pass would lay out the whole page up front. A
+ * region is checked while it is within two screens of the viewport, well
+ * before keyboard focus can reach it.
+ */
 export function watchScrollables(): void {
-  markScrollables();
+  if (typeof IntersectionObserver !== "function") {
+    markScrollables();
+    addEventListener("resize", () => markScrollables());
+    return;
+  }
+  const near = new Set<HTMLElement>();
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const node = e.target as HTMLElement;
+      if (e.isIntersecting) {
+        near.add(node);
+        markScrollables(node);
+      } else near.delete(node);
+    }
+  }, { rootMargin: "200% 0px" });
+  for (const node of document.querySelectorAll<HTMLElement>(SELECTOR)) observer.observe(node);
   let frame = 0;
+  let width = innerWidth;
   addEventListener("resize", () => {
+    if (innerWidth === width) return;
+    width = innerWidth;
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => markScrollables());
+    // Regions near the viewport now; the others are checked when they come near (the observer reports that).
+    frame = requestAnimationFrame(() => {
+      for (const node of near) markScrollables(node);
+    });
   });
 }
