@@ -197,12 +197,21 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
 
 type Gemm = (A: number, rs: number, cs: number, B: number, C: number, m: number, K: number, n: number) => void;
 
-let gemm: Gemm | null = null;
+let gemm: Gemm | null | undefined; // undefined: not loaded yet
 let memory: WebAssembly.Memory | null = null;
 let view = new Float64Array(0);
 let enabled = true;
 
-/** Compiles the module once; null where WebAssembly or its SIMD instructions are unavailable (or forbidden by a policy). */
+/**
+ * Compiles the module on first use (not when the library loads: a notebook's
+ * first cell should not wait for it); null where WebAssembly or its SIMD
+ * instructions are unavailable or forbidden by a policy.
+ */
+function kernelOrNull(): Gemm | null {
+  if (gemm === undefined) gemm = load();
+  return gemm;
+}
+
 function load(): Gemm | null {
   try {
     if (typeof WebAssembly !== "object") return null;
@@ -215,11 +224,10 @@ function load(): Gemm | null {
     return null;
   }
 }
-gemm = load();
 
 /** Whether products run on the WebAssembly kernel (false where it could not load, or after `useWasmKernel(false)`). */
 export function wasmKernelActive(): boolean {
-  return gemm !== null && enabled;
+  return enabled && kernelOrNull() !== null;
 }
 
 /** Switches the WebAssembly kernel off (tests and benchmarks compare it with the TypeScript kernel) or back on. */
@@ -242,13 +250,15 @@ function room(n: number): Float64Array {
  * doing nothing, when the kernel is not active.
  */
 export function wasmProduct(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Float64Array, m: number, K: number, n: number): boolean {
-  if (gemm === null || !enabled) return false;
+  if (!enabled) return false;
+  const run = kernelOrNull();
+  if (run === null) return false;
   const offB = A.length, offC = offB + B.length, end = offC + C.length;
   const mem = room(end);
   mem.set(A, 0);
   mem.set(B, offB);
   mem.set(C, offC);
-  gemm(0, rs, cs, offB * 8, offC * 8, m, K, n);
+  run(0, rs, cs, offB * 8, offC * 8, m, K, n);
   C.set(mem.subarray(offC, end));
   return true;
 }
