@@ -16,6 +16,26 @@ export function markScrollables(root: ParentNode = document): void {
   }
 }
 
+const soon = new Set<ParentNode>();
+let soonFrame = 0;
+
+/**
+ * `markScrollables(root)` at the next animation frame, once per root however
+ * often it is asked for. A live output redraws many times a second, and each
+ * check reads scrollWidth, which forces a layout: done in the frame callback,
+ * that layout is the one the frame needs anyway.
+ */
+export function markScrollablesSoon(root: ParentNode): void {
+  soon.add(root);
+  if (soonFrame) return;
+  soonFrame = requestAnimationFrame(() => {
+    soonFrame = 0;
+    const roots = [...soon];
+    soon.clear();
+    for (const r of roots) if (!(r instanceof Node) || r.isConnected) markScrollables(r);
+  });
+}
+
 /**
  * Marks the page's regions as they come near the viewport, and again when the
  * width changes. Not all at once at load: reading scrollWidth forces layout,
