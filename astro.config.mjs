@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { katexPlugin } from "./src/markdown/katex.ts";
 import { cellsPlugin } from "./src/markdown/cells.ts";
+import { codeThemes, lightCodeTransformer } from "./src/markdown/code-colours.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -19,8 +20,8 @@ export default defineConfig({
     processor,
     // The high-contrast pair keeps code text at WCAG AA in both colour schemes
     // (the default github-dark has tokens below 4.5:1); site.css switches on
-    // prefers-color-scheme.
-    shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" } },
+    // prefers-color-scheme. The transformer keeps the markup light (code-colours.ts).
+    shikiConfig: { themes: codeThemes, transformers: [lightCodeTransformer] },
   },
   integrations: [mdx()],
   vite: {

@@ -7,6 +7,7 @@ import { LogView } from "../runtime/log-view.ts";
 import type { EditorHandle } from "./editor.ts";
 import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
 import { markScrollables } from "./scrollables.ts";
+import { scheduleRedraw } from "./redraw-queue.ts";
 
 /** What a cell asks of the notebook. */
 export interface CellHost {
@@ -255,7 +256,8 @@ export class CellView {
       }
       case "update": {
         const node = this.#displays.get(e.displayId);
-        if (node) node.replaceChildren(renderRich(e.value));
+        // Latest value only, paced by time and frames (redraw-queue.ts).
+        if (node) scheduleRedraw(node, () => node.replaceChildren(renderRich(e.value)));
         return;
       }
       case "progress": {

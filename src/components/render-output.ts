@@ -5,7 +5,7 @@
  */
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
-import { markScrollables } from "./scrollables.ts";
+import { markScrollablesSoon } from "./scrollables.ts";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -94,7 +94,7 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
         if (!figure) return;
         box.replaceChildren(figure);
         const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
-        if (region) markScrollables(region);
+        if (region) markScrollablesSoon(region);
       },
       (err: Error) => {
         box.className = "out-error";

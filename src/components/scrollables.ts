@@ -16,12 +16,60 @@ export function markScrollables(root: ParentNode = document): void {
   }
 }
 
-/** Marks the page now and whenever its width changes. */
+const soon = new Set<ParentNode>();
+let soonFrame = 0;
+
+/**
+ * `markScrollables(root)` at the next animation frame, once per root however
+ * often it is asked for. A live output redraws many times a second, and each
+ * check reads scrollWidth, which forces a layout: done in the frame callback,
+ * that layout is the one the frame needs anyway.
+ */
+export function markScrollablesSoon(root: ParentNode): void {
+  soon.add(root);
+  if (soonFrame) return;
+  soonFrame = requestAnimationFrame(() => {
+    soonFrame = 0;
+    const roots = [...soon];
+    soon.clear();
+    for (const r of roots) if (!(r instanceof Node) || r.isConnected) markScrollables(r);
+  });
+}
+
+/**
+ * Marks the page's regions as they come near the viewport, and again when the
+ * width changes. Not all at once at load: reading scrollWidth forces layout,
+ * and most of a chapter is skipped by content-visibility until it is close
+ * (see Base.astro), so an eager pass would lay out the whole page up front. A
+ * region is checked while it is within two screens of the viewport, well
+ * before keyboard focus can reach it.
+ */
 export function watchScrollables(): void {
-  markScrollables();
+  if (typeof IntersectionObserver !== "function") {
+    markScrollables();
+    addEventListener("resize", () => markScrollables());
+    return;
+  }
+  const near = new Set<HTMLElement>();
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const node = e.target as HTMLElement;
+      if (e.isIntersecting) {
+        near.add(node);
+        markScrollables(node);
+      } else near.delete(node);
+    }
+  }, { rootMargin: "200% 0px" });
+  for (const node of document.querySelectorAll<HTMLElement>(SELECTOR)) observer.observe(node);
   let frame = 0;
+  let width = innerWidth;
   addEventListener("resize", () => {
+    if (innerWidth === width) return;
+    width = innerWidth;
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => markScrollables());
+    // Regions near the viewport now; the others are checked when they come near (the observer reports that).
+    frame = requestAnimationFrame(() => {
+      for (const node of near) markScrollables(node);
+    });
   });
 }

@@ -12,6 +12,7 @@ import type { Matrix } from "./matrix.ts";
 import type { Param } from "./param.ts";
 import { activation, activationGrad, activationGradFromOutput, applyActivation, type ActivationFunction, type ActivationOptions } from "./activations.ts";
 import { softmax, softmaxBackward } from "./softmax.ts";
+import { Scratch } from "./scratch.ts";
 
 /** Options for `new Activation(act, options)`. */
 export interface ActivationLayerOptions extends ActivationOptions {
@@ -41,6 +42,9 @@ export class Activation implements Layer {
   protected input: Matrix | null = null;
   /** The output of the last `forward`, kept when f′ can be read from it (`dfFromOutput`, e.g. tanh: 1 − a²). */
   protected output: Matrix | null = null;
+  /** A and dZ of `forwardReusing` / `backwardReusing`, reused from step to step. */
+  private readonly outBuf = new Scratch();
+  private readonly gradBuf = new Scratch();
 
   /** @throws `unknown activation: foo (known: ...)`. */
   constructor(act: string | ActivationFunction, options: ActivationLayerOptions = {}) {
@@ -73,6 +77,14 @@ export class Activation implements Layer {
     return a;
   }
 
+  /** `forward` into a buffer this layer owns and overwrites next time (see scratch.ts). */
+  forwardReusing(z: Matrix): Matrix {
+    const a = applyActivation(this.fn, z, this.outBuf.get(z.rows, z.cols));
+    this.input = z;
+    this.output = typeof this.fn.dfFromOutput === "function" ? a : null;
+    return a;
+  }
+
   /** A = f(Z) without remembering anything. */
   predict(z: Matrix): Matrix {
     return applyActivation(this.fn, z);
@@ -83,10 +95,19 @@ export class Activation implements Layer {
    * @throws if called before forward or if dA's shape differs from Z's.
    */
   backward(dOut: Matrix): Matrix {
+    return this.grad(dOut, undefined);
+  }
+
+  /** `backward` into a buffer this layer owns (the input gradient is always computed: it is this layer's only output). */
+  backwardReusing(dOut: Matrix, _needInputGrad: boolean): Matrix {
+    return this.grad(dOut, this.gradBuf.get(dOut.rows, dOut.cols));
+  }
+
+  private grad(dOut: Matrix, out: Matrix | undefined): Matrix {
     const z = checkBackward("activation", this.input, dOut);
     // Same values as dA ⊙ f′(Z), without evaluating f again (tanh: 1 − a²).
-    if (this.output) return activationGradFromOutput(this.fn, this.output, dOut);
-    return activationGrad(this.fn, z, dOut);
+    if (this.output) return activationGradFromOutput(this.fn, this.output, dOut, out);
+    return activationGrad(this.fn, z, dOut, out);
   }
 
   /** No parameters: `[]`. */

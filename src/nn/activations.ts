@@ -289,7 +289,9 @@ export function applyActivation(act: ActivationFunction | string, z: Matrix, out
   const res = out ?? new Matrix(z.rows, z.cols);
   assertSameShape("applyActivation", z, res);
   const Z = z.data, R = res.data, f = a.f;
-  for (let i = 0; i < Z.length; i++) R[i] = f(Z[i]);
+  const loop = valueLoops.get(f);
+  if (loop) loop(Z, R);
+  else for (let i = 0; i < Z.length; i++) R[i] = f(Z[i]);
   return res;
 }
 
@@ -326,6 +328,38 @@ export function activationGradFromOutput(act: ActivationFunction | string, a: Ma
   const res = out ?? new Matrix(a.rows, a.cols);
   assertSameShape("activationGradFromOutput", a, res);
   const A = a.data, D = dA.data, R = res.data, dfo = fn.dfFromOutput;
-  for (let i = 0; i < A.length; i++) R[i] = D[i] * dfo(A[i]);
+  const loop = gradFromOutputLoops.get(dfo);
+  if (loop) loop(A, D, R);
+  else for (let i = 0; i < A.length; i++) R[i] = D[i] * dfo(A[i]);
   return res;
 }
+
+/*
+ * Whole-array loops for the activations training uses most. The generic loops
+ * above call `f` once per element through a variable that holds a different
+ * function for each activation, so V8 cannot inline it; a loop that names its
+ * function can (tanh over a 1024×64 batch runs about twice as fast). Same
+ * arithmetic, same results — these are the values of `f` and `dfFromOutput`.
+ */
+const valueLoops = new Map<(z: number) => number, (Z: Float64Array, R: Float64Array) => void>([
+  [tanh.f, (Z, R) => {
+    for (let i = 0; i < Z.length; i++) R[i] = Math.tanh(Z[i]);
+  }],
+  [relu.f, (Z, R) => {
+    for (let i = 0; i < Z.length; i++) R[i] = Z[i] > 0 ? Z[i] : 0;
+  }],
+  [sigmoid.f, (Z, R) => {
+    for (let i = 0; i < Z.length; i++) R[i] = sigmoidValue(Z[i]);
+  }],
+]);
+const gradFromOutputLoops = new Map<(a: number) => number, (A: Float64Array, D: Float64Array, R: Float64Array) => void>([
+  [tanh.dfFromOutput!, (A, D, R) => {
+    for (let i = 0; i < A.length; i++) R[i] = D[i] * (1 - A[i] * A[i]);
+  }],
+  [relu.dfFromOutput!, (A, D, R) => {
+    for (let i = 0; i < A.length; i++) R[i] = D[i] * (A[i] > 0 ? 1 : 0);
+  }],
+  [sigmoid.dfFromOutput!, (A, D, R) => {
+    for (let i = 0; i < A.length; i++) R[i] = D[i] * (A[i] * (1 - A[i]));
+  }],
+]);

@@ -18,6 +18,7 @@ import { matmul, matmulTransA, matmulTransB, sumRows } from "./ops.ts";
 import { createParam, type Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import { initializer, type Initializer } from "./init.ts";
+import { Scratch } from "./scratch.ts";
 
 /** Options for `new Dense(in, out, options)`. */
 export interface DenseOptions {
@@ -62,6 +63,9 @@ export class Dense implements Layer {
   readonly named: boolean;
   /** The input of the last `forward` (what backward needs), or null before the first. */
   protected input: Matrix | null = null;
+  /** Z and dX of `forwardReusing` / `backwardReusing`, reused from step to step. */
+  private readonly outBuf = new Scratch();
+  private readonly dxBuf = new Scratch();
 
   /**
    * @throws for feature counts that are not positive integers, a missing rng,
@@ -132,11 +136,23 @@ export class Dense implements Layer {
     return z;
   }
 
+  /** `forward` into a buffer this layer owns and overwrites next time (see scratch.ts). */
+  forwardReusing(x: Matrix): Matrix {
+    this.checkInput(x.cols, x.shape);
+    const z = this.affine(x, this.outBuf.get(x.rows, this.outFeatures));
+    this.input = x;
+    return z;
+  }
+
   /** Like `forward` but remembers nothing, so it can run between a forward and its backward. */
   predict(x: Matrix): Matrix {
     this.checkInput(x.cols, x.shape);
+    return this.affine(x, new Matrix(x.rows, this.outFeatures));
+  }
+
+  /** z = X·W + b into z (x.rows × out). */
+  private affine(x: Matrix, z: Matrix): Matrix {
     const n = this.outFeatures;
-    const z = new Matrix(x.rows, n);
     // Start every row at b, then let matmul accumulate X·W on top: one pass fewer than adding b afterwards.
     const Z = z.data, B = this.b.value.data;
     for (let r = 0; r < Z.length; r += n) Z.set(B, r);
@@ -149,6 +165,19 @@ export class Dense implements Layer {
    * @throws if called before `forward`, or if dZ is not batch×out.
    */
   backward(dOut: Matrix): Matrix {
+    this.accumulateGrads(dOut);
+    return matmulTransB(dOut, this.W.value);
+  }
+
+  /** `backward` into a buffer this layer owns; skips dX (returns null) when `needInputGrad` is false. */
+  backwardReusing(dOut: Matrix, needInputGrad: boolean): Matrix | null {
+    this.accumulateGrads(dOut);
+    if (!needInputGrad) return null;
+    return matmulTransB(dOut, this.W.value, this.dxBuf.get(dOut.rows, this.inFeatures));
+  }
+
+  /** dW += Xᵀ·dZ and db += column sums of dZ, after checking that a forward pass happened and dZ fits it. */
+  private accumulateGrads(dOut: Matrix): void {
     const x = this.input;
     if (!x) throw new Error("dense: backward called before forward");
     if (dOut.rows !== x.rows || dOut.cols !== this.outFeatures) {
@@ -156,7 +185,6 @@ export class Dense implements Layer {
     }
     matmulTransA(x, dOut, this.W.grad, true);
     sumRows(dOut, this.b.grad, true);
-    return matmulTransB(dOut, this.W.value);
   }
 
   /** `[W, b]`. */

@@ -18,4 +18,16 @@ export interface Layer {
   backward(dOut: Matrix): Matrix;
   /** Trainable parameters (empty for parameter-free layers). */
   parameters(): Param[];
+  /**
+   * Optional: `forward` into a buffer the layer owns and overwrites on its next
+   * call (see scratch.ts for the ownership rule). The training loop uses it so
+   * a step allocates nothing; a learner's layer does not need it.
+   */
+  forwardReusing?(x: Matrix): Matrix;
+  /**
+   * Optional: `backward` into a buffer the layer owns. With `needInputGrad`
+   * false (the first layer, whose input is the data) the layer may skip dX and
+   * return null; parameter gradients are accumulated either way.
+   */
+  backwardReusing?(dOut: Matrix, needInputGrad: boolean): Matrix | null;
 }

@@ -33,6 +33,24 @@ export type ClassLabels = Int32Array | number[] | Matrix;
 export type LossFunction = (prediction: Matrix, target: Matrix | Int32Array | number[]) => LossResult;
 
 /** Throws `${op}: NaN in ${what} at (i, j)` at the first non-finite element. */
+/**
+ * Where a loss may write its gradient (and probabilities), instead of
+ * allocating them: the training loop passes buffers it reuses every step.
+ * Each must have the prediction's shape and must not be the prediction.
+ */
+export interface LossBuffers {
+  grad?: Matrix;
+  probs?: Matrix;
+}
+
+/** The given buffer after checking its shape, or a new matrix of the prediction's shape. */
+function buffer(op: string, given: Matrix | undefined, pred: Matrix): Matrix {
+  if (given === undefined) return new Matrix(pred.rows, pred.cols);
+  if (given.rows !== pred.rows || given.cols !== pred.cols) throw new Error(`${op}: out buffer is ${given.shape}, expected ${pred.shape}`);
+  if (given.data === pred.data) throw new Error(`${op}: out buffer must not be the prediction`);
+  return given;
+}
+
 function checkFinite(op: string, what: string, m: Matrix): void {
   const D = m.data;
   for (let k = 0; k < D.length; k++) {
@@ -70,15 +88,16 @@ function targetMatrix(op: string, target: Matrix | Int32Array | number[], pred: 
  * for an N×K prediction, so with one output (K = 1) it is the mean over the
  * batch. Gradient 2(pred − target) / (N·K).
  * @param target a matrix of pred's shape, or a flat array when pred is N×1.
+ * @param out optional buffer for the gradient ({@link LossBuffers}).
  * @throws `mse: empty batch`, `mse: shape mismatch 3x1 vs 2x1`, `mse: NaN in prediction at (2, 0)`.
  */
-export function mse(pred: Matrix, target: Matrix | Int32Array | number[]): LossResult {
+export function mse(pred: Matrix, target: Matrix | Int32Array | number[], out?: LossBuffers): LossResult {
   checkBatch("mse", pred);
   const t = targetMatrix("mse", target, pred);
   checkFinite("mse", "prediction", pred);
   checkFinite("mse", "target", t);
   const P = pred.data, T = t.data;
-  const grad = new Matrix(pred.rows, pred.cols);
+  const grad = buffer("mse", out?.grad, pred);
   const G = grad.data;
   const scale = 1 / P.length;
   let s = 0;
@@ -97,17 +116,18 @@ export function mse(pred: Matrix, target: Matrix | Int32Array | number[]): LossR
  * the right-hand form being finite for any finite z (no log(0), no overflow).
  * Gradient (σ(z) − y) / (N·K). Targets may be soft (any value in [0, 1]).
  * @param targets01 a matrix of the logits' shape, or a flat 0/1 array for N×1 logits.
+ * @param out optional buffers for the gradient and probabilities ({@link LossBuffers}).
  * @throws `binaryCrossEntropyWithLogits: target 2 at (1, 0) is outside [0, 1]`, and the errors of `mse`.
  */
-export function binaryCrossEntropyWithLogits(logits: Matrix, targets01: Matrix | Int32Array | number[]): ProbabilisticLossResult {
+export function binaryCrossEntropyWithLogits(logits: Matrix, targets01: Matrix | Int32Array | number[], out?: LossBuffers): ProbabilisticLossResult {
   const op = "binaryCrossEntropyWithLogits";
   checkBatch(op, logits);
   const t = targetMatrix(op, targets01, logits);
   checkFinite(op, "logits", logits);
   checkFinite(op, "target", t);
   const Z = logits.data, Y = t.data;
-  const grad = new Matrix(logits.rows, logits.cols);
-  const probs = new Matrix(logits.rows, logits.cols);
+  const grad = buffer(op, out?.grad, logits);
+  const probs = buffer(op, out?.probs, logits);
   const G = grad.data, P = probs.data;
   const scale = 1 / Z.length;
   let s = 0;
@@ -134,18 +154,19 @@ export function binaryCrossEntropyWithLogits(logits: Matrix, targets01: Matrix |
  * An untrained classifier with C classes starts near ln C.
  * @param labels one class index per row (`Int32Array` or `number[]`), or an
  *   N×C one-hot matrix (soft labels allowed: rows of non-negative values summing to 1).
+ * @param out optional buffers for the gradient and probabilities ({@link LossBuffers}).
  * @throws `softmaxCrossEntropy: empty batch`, `softmaxCrossEntropy: 4 labels for 5 rows`,
  *   `softmaxCrossEntropy: label 3 at row 1 is out of range for 3 classes`,
  *   `softmaxCrossEntropy: NaN in logits at (2, 0)`.
  */
-export function softmaxCrossEntropy(logits: Matrix, labels: ClassLabels): ProbabilisticLossResult {
+export function softmaxCrossEntropy(logits: Matrix, labels: ClassLabels, out?: LossBuffers): ProbabilisticLossResult {
   const op = "softmaxCrossEntropy";
   checkBatch(op, logits);
   checkFinite(op, "logits", logits);
   const N = logits.rows, C = logits.cols;
   const Z = logits.data;
-  const probs = new Matrix(N, C);
-  const grad = new Matrix(N, C);
+  const probs = buffer(op, out?.probs, logits);
+  const grad = buffer(op, out?.grad, logits);
   const P = probs.data, G = grad.data;
   const inv = 1 / N;
   let s = 0;

@@ -15,6 +15,7 @@
  * products do not (they read inputs while writing the result).
  */
 import { Matrix } from "./matrix.ts";
+import { wasmProduct } from "./wasm-kernel.ts";
 
 /**
  * Throws `${op}: shape mismatch AxB vs CxD` unless `a` and `b` have the same shape.
@@ -141,6 +142,22 @@ function kernel(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Flo
   }
 }
 
+/**
+ * Below this many multiply-adds a product stays in TypeScript: copying the
+ * operands into WebAssembly memory and calling out costs more than the SIMD
+ * kernel saves on the small matrices of the early chapters (XOR-sized nets).
+ */
+const WASM_MIN_WORK = 4096;
+
+/**
+ * Runs `kernel`, or the same kernel compiled to WebAssembly SIMD (wasm-kernel.ts,
+ * bit-for-bit equal results) when it is available and the product is big enough.
+ */
+function product(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Float64Array, m: number, K: number, n: number): void {
+  if (m * K * n >= WASM_MIN_WORK && wasmProduct(A, rs, cs, B, C, m, K, n)) return;
+  kernel(A, rs, cs, B, C, m, K, n);
+}
+
 /** Prepares the destination of a product: checks shape and aliasing, zeroes it unless accumulating. */
 function productTarget(op: string, rows: number, cols: number, a: Matrix, b: Matrix, out: Matrix | undefined, accumulate: boolean): Matrix {
   const c = target(op, rows, cols, out);
@@ -160,7 +177,7 @@ function productTarget(op: string, rows: number, cols: number, a: Matrix, b: Mat
 export function matmul(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.cols !== b.rows) throw new Error(`matmul: shape mismatch ${a.shape} · ${b.shape}`);
   const c = productTarget("matmul", a.rows, b.cols, a, b, out, accumulate);
-  kernel(a.data, a.cols, 1, b.data, c.data, a.rows, a.cols, b.cols);
+  product(a.data, a.cols, 1, b.data, c.data, a.rows, a.cols, b.cols);
   return c;
 }
 
@@ -175,7 +192,7 @@ export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix, accumulate = fa
   if (a.rows !== b.rows) throw new Error(`matmulTransA: shape mismatch (${a.shape})ᵀ · ${b.shape}`);
   const c = productTarget("matmulTransA", a.cols, b.cols, a, b, out, accumulate);
   // aᵀ is a.cols × a.rows with element (i, r) = a[r, i]: row stride 1, column stride a.cols.
-  kernel(a.data, 1, a.cols, b.data, c.data, a.cols, a.rows, b.cols);
+  product(a.data, 1, a.cols, b.data, c.data, a.cols, a.rows, b.cols);
   return c;
 }
 
@@ -216,7 +233,7 @@ export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix, accumulate = fa
     const bj = j * K;
     for (let k = 0; k < K; k++) T[k * n + j] = B[bj + k];
   }
-  kernel(A, K, 1, T, C, m, K, n);
+  product(A, K, 1, T, C, m, K, n);
   return c;
 }
 

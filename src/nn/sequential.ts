@@ -141,6 +141,43 @@ export class Sequential implements Layer {
   }
 
   /**
+   * `forward` through each layer's buffer-reusing variant where it has one
+   * (see scratch.ts): what it returns is overwritten by the next call. The
+   * training loop uses it; `forward` is the one to call for a result to keep.
+   */
+  forwardReusing(x: Matrix): Matrix {
+    let out = x;
+    for (let i = 0; i < this.layers.length; i++) {
+      const layer = this.layers[i];
+      try {
+        out = typeof layer.forwardReusing === "function" ? layer.forwardReusing(out) : layer.forward(out);
+      } catch (err) {
+        throw located(err, i, layer, "forward");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * `backward` through each layer's buffer-reusing variant where it has one.
+   * With `needInputGrad` false the first layer may skip dLoss/dInput (null).
+   */
+  backwardReusing(dOut: Matrix, needInputGrad: boolean): Matrix | null {
+    let d: Matrix | null = dOut;
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const layer = this.layers[i];
+      const need = i > 0 || needInputGrad;
+      try {
+        d = typeof layer.backwardReusing === "function" ? layer.backwardReusing(d as Matrix, need) : layer.backward(d as Matrix);
+      } catch (err) {
+        throw located(err, i, layer, "backward");
+      }
+      if (d === null && i > 0) throw new Error(`sequential: layer ${i} returned no input gradient`);
+    }
+    return d;
+  }
+
+  /**
    * Runs backward through the layers in reverse: dLoss/dOutput in,
    * dLoss/dInput out; parameter gradients are added into each `Param.grad`.
    */

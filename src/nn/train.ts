@@ -17,9 +17,10 @@ import { checkLearningRate } from "./optimizer.ts";
 import { optimizer as makeOptimizer } from "./optimizers.ts";
 import type { Schedule } from "./schedules.ts";
 import { batchesPerEpoch, targetRows, type Targets } from "./batches.ts";
-import { oneHot, takeLabels, takeRows } from "./datasets.ts";
+import { oneHot } from "./datasets.ts";
 import { accuracy } from "./metrics.ts";
-import { binaryCrossEntropyWithLogits, loss as lossByName, lossNames, mse, softmaxCrossEntropy, type LossResult } from "./losses.ts";
+import { binaryCrossEntropyWithLogits, loss as lossByName, lossNames, mse, softmaxCrossEntropy, type LossBuffers, type LossResult } from "./losses.ts";
+import { Scratch } from "./scratch.ts";
 
 /** What `train` needs from a model: the CS231n layer contract at model scale (a `Sequential` fits). */
 export interface Trainable {
@@ -33,6 +34,10 @@ export interface Trainable {
   zeroGrad?(): void;
   /** Forward pass for evaluation (optional: `forward` is used otherwise). */
   predict?(x: Matrix): Matrix;
+  /** Optional `forward` into buffers the model owns (a `Sequential` has it; see scratch.ts). Used instead of `forward` when present. */
+  forwardReusing?(x: Matrix): Matrix;
+  /** Optional `backward` into buffers the model owns; `needInputGrad` false lets it skip dLoss/dInput. Used instead of `backward` when present. */
+  backwardReusing?(dOut: Matrix, needInputGrad: boolean): Matrix | null;
 }
 
 /**
@@ -247,8 +252,57 @@ function planTargets(y: Targets, lossName: string, outCols: number): TargetPlan 
   return { lossTargets: y, labels, threshold };
 }
 
-function gather(t: Matrix | Int32Array, idx: Int32Array): Matrix | Int32Array {
-  return t instanceof Matrix ? takeRows(t, idx) : takeLabels(t, idx);
+/** The rows `idx` of t into `out` (t's rows are whole examples; idx comes from a permutation, so it is in range). */
+function gatherRows(t: Matrix, idx: Int32Array, out: Matrix): Matrix {
+  const n = t.cols, T = t.data, O = out.data;
+  for (let i = 0; i < idx.length; i++) O.set(T.subarray(idx[i] * n, idx[i] * n + n), i * n);
+  return out;
+}
+
+/** Labels `idx` of t into the first idx.length entries of `out`, returned as a view. */
+function gatherLabels(t: Int32Array, idx: Int32Array, out: Int32Array): Int32Array {
+  for (let i = 0; i < idx.length; i++) out[i] = t[idx[i]];
+  return idx.length === out.length ? out : out.subarray(0, idx.length);
+}
+
+/**
+ * The buffers one `train` call reuses from step to step, so that in steady
+ * state a step allocates no matrices: the mini-batch (inputs, targets,
+ * labels) and the loss's gradient and probabilities. The model's own
+ * activations live in its layers (`forwardReusing`, see scratch.ts).
+ */
+class StepBuffers {
+  private readonly x = new Scratch();
+  private readonly targets = new Scratch();
+  private readonly grad = new Scratch();
+  private readonly probs = new Scratch();
+  private labels = new Int32Array(0);
+  private targetLabels = new Int32Array(0);
+  private readonly loss: LossBuffers = {};
+
+  batch(x: Matrix, idx: Int32Array): Matrix {
+    return gatherRows(x, idx, this.x.get(idx.length, x.cols));
+  }
+
+  /** Targets for the loss: gathered rows of a target matrix, or gathered labels. */
+  lossTargets(t: Matrix | Int32Array, idx: Int32Array): Matrix | Int32Array {
+    if (t instanceof Matrix) return gatherRows(t, idx, this.targets.get(idx.length, t.cols));
+    if (this.targetLabels.length < idx.length) this.targetLabels = new Int32Array(idx.length);
+    return gatherLabels(t, idx, this.targetLabels);
+  }
+
+  /** Class labels for accuracy. */
+  accuracyLabels(t: Int32Array, idx: Int32Array): Int32Array {
+    if (this.labels.length < idx.length) this.labels = new Int32Array(idx.length);
+    return gatherLabels(t, idx, this.labels);
+  }
+
+  /** Gradient and probability buffers of the prediction's shape. */
+  lossBuffers(pred: Matrix): LossBuffers {
+    this.loss.grad = this.grad.get(pred.rows, pred.cols);
+    this.loss.probs = this.probs.get(pred.rows, pred.cols);
+    return this.loss;
+  }
 }
 
 /**
@@ -303,6 +357,14 @@ export async function train(model: Trainable, opts: TrainOptions): Promise<Train
   const params = model.parameters();
   const zeroGrad = typeof model.zeroGrad === "function" ? () => model.zeroGrad!() : () => zeroGrads(params);
   const evaluate = typeof model.predict === "function" ? (m: Matrix) => model.predict!(m) : (m: Matrix) => model.forward(m);
+  // The buffer-reusing passes when the model has them (see scratch.ts); the first layer's dX is never needed here.
+  const forward = typeof model.forwardReusing === "function" ? (m: Matrix) => model.forwardReusing!(m) : (m: Matrix) => model.forward(m);
+  const backward = typeof model.backwardReusing === "function" ? (d: Matrix) => model.backwardReusing!(d, false) : (d: Matrix) => model.backward(d);
+  // Built-in losses write into reused buffers; a learner's own loss is called exactly as documented.
+  const buffers = new StepBuffers();
+  const computeLoss = lossName === "custom"
+    ? (p: Matrix, t: Matrix | Int32Array) => lossFn(p, t)
+    : (p: Matrix, t: Matrix | Int32Array) => (lossFn as (p: Matrix, t: Matrix | Int32Array, out: LossBuffers) => LossResult)(p, t, buffers.lossBuffers(p));
 
   const history: HistoryEntry[] = [];
   const t0 = performance.now();
@@ -328,25 +390,25 @@ export async function train(model: Trainable, opts: TrainOptions): Promise<Train
     if (!fullBatch) {
       if (b === 0 || perm === null) perm = rng!.permutation(n);
       idx = perm.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-      bx = takeRows(x, idx);
+      bx = buffers.batch(x, idx);
     }
 
     zeroGrad();
-    const pred = model.forward(bx);
+    const pred = forward(bx);
     if (!(pred instanceof Matrix)) throw new Error(`train: model.forward returned ${String(pred)}, expected a Matrix`);
     if (pred.rows !== bx.rows) throw new Error(`train: model output is ${pred.shape} for a batch of ${bx.rows} rows`);
     if (plan === null) plan = planTargets(y, lossName, pred.cols);
     const bad = firstNonFinite(pred);
     if (bad >= 0) throw diverged(Number.isNaN(pred.data[bad]) ? "NaN" : "Infinity", s + 1, epoch + 1, lr);
-    const target = idx ? gather(plan.lossTargets, idx) : plan.lossTargets;
-    const out = lossFn(pred, target);
+    const target = idx ? buffers.lossTargets(plan.lossTargets, idx) : plan.lossTargets;
+    const out = computeLoss(pred, target);
     if (!Number.isFinite(out.loss)) throw diverged(String(out.loss), s + 1, epoch + 1, lr);
-    model.backward(out.grad);
+    backward(out.grad);
     opt.step(params);
 
     let acc: number | undefined;
     if (plan.labels) {
-      const labels = idx ? takeLabels(plan.labels, idx) : plan.labels;
+      const labels = idx ? buffers.accuracyLabels(plan.labels, idx) : plan.labels;
       acc = accuracy(pred, labels, { threshold: plan.threshold });
       epochCorrect += acc * bx.rows;
     }

@@ -11,7 +11,6 @@
  */
 import type { ExerciseDef } from "./exercise.ts";
 import { DEFAULT_TIME_LIMIT_MS } from "./exercise.ts";
-import { gradeExercise } from "./grade.ts";
 import { MAX_COMPARISON_POINTS, type GradeReport } from "./report.ts";
 
 /** Loads an exercise by id (`"<chapter-folder>/<exercise-id>"`, or the bare exercise id when it is unique). */
@@ -50,6 +49,8 @@ export function installGrader(global: object, loadExercise: ExerciseLoader): voi
     // Read the learner's names now: the grade must see what the page's cells defined.
     const learner: Record<string, unknown> = {};
     for (const name of def.entry) learner[name] = scope[name];
+    // Loaded on the first grading, not with the worker: every page's first Run would otherwise wait for all the check kinds.
+    const { gradeExercise } = await import("./grade.ts");
     const report = await gradeExercise(def, learner, seed, { exerciseId: id });
     return serializeReport(report);
   });
