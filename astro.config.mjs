@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { katexPlugin } from "./src/markdown/katex.ts";
 import { cellsPlugin } from "./src/markdown/cells.ts";
+import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -24,6 +25,8 @@ export default defineConfig({
   },
   integrations: [mdx()],
   vite: {
-    worker: { format: "es" },
+    // The type checker's worker imports the nn and lib declarations generated at build time.
+    plugins: [typecheckDeclarations()],
+    worker: { format: "es", plugins: () => [typecheckDeclarations()] },
   },
 });

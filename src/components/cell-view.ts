@@ -16,6 +16,8 @@ export interface CellHost {
   reset(cell: CellView): void;
   /** Human label for a cell id in error messages ("cell 3"). */
   label(cellId: string): string;
+  /** The cells whose names this cell sees (the notebook's cells above it); absent: the cell stands alone (an exercise). */
+  cellsAbove?(cell: CellView): readonly CellView[];
 }
 
 export type CellState = "idle" | "queued" | "running" | "done" | "error" | "stopped" | "skipped";
@@ -64,6 +66,7 @@ export class CellView {
   #logFrame = 0;
   #displays = new Map<string, HTMLElement>();
   #progress = new Map<string, HTMLElement>();
+  #runs = 0;
 
   constructor(root: HTMLElement, host: CellHost) {
     this.root = root;
@@ -123,6 +126,14 @@ export class CellView {
         },
         onRun: () => this.#host.run(this),
         onRunAndNext: () => this.#host.run(this, { andNext: true }),
+        typecheck: {
+          anchor: this.#codeBox,
+          request: (code) => {
+            const above = this.#host.cellsAbove?.(this);
+            const docs = [...(above ?? []).map((c) => ({ id: c.id, code: c.code })), { id: this.id, code }];
+            return { scope: above ? "page" : "alone", docs, target: this.id };
+          },
+        },
       });
       this.#codeBox.replaceChildren(holder);
       this.#editor = editor;
@@ -199,6 +210,22 @@ export class CellView {
     this.#displays.clear();
     this.#progress.clear();
     this.#editor?.markError(null);
+    this.#showTypeErrors();
+  }
+
+  /**
+   * Type errors go above the run's output when the checker finds any; the run
+   * never waits for it (it may still be loading).
+   */
+  #showTypeErrors(): void {
+    const run = ++this.#runs;
+    const editor = this.#editor;
+    if (!editor) return;
+    void editor.checkTypes(this.code !== this.original).then(async (list) => {
+      if (!list?.length || run !== this.#runs) return;
+      const { renderTypeErrors } = await loadEditor();
+      if (run === this.#runs) this.#output.prepend(renderTypeErrors(list));
+    });
   }
 
   /** Renders one event of this cell's run. */
@@ -286,7 +313,9 @@ export class CellView {
     if (!this.#logBox) {
       this.#logBox = document.createElement("div");
       this.#logBox.className = "out-log";
-      this.#output.prepend(this.#logBox);
+      const typeErrors = this.#output.querySelector(":scope > .out-typecheck");
+      if (typeErrors) typeErrors.after(this.#logBox);
+      else this.#output.prepend(this.#logBox);
     }
     const nodes = this.#log.lines.map((line) =>
       "dropped" in line

@@ -11,6 +11,10 @@ import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } fr
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { javascript } from "@codemirror/lang-javascript";
 import { tags as t } from "@lezer/highlight";
+import { checkForRun, renderTypeErrors, typecheckExtensions, type TypecheckOptions } from "./typecheck/editor-support.ts";
+import type { CellDiagnostic } from "./typecheck/service.ts";
+
+export { renderTypeErrors };
 
 /** What a cell needs from its editor. */
 export interface EditorHandle {
@@ -19,6 +23,12 @@ export interface EditorHandle {
   focus(): void;
   /** Highlights one line (1-based) as the place an error happened; `null` clears it. */
   markError(line: number | null): void;
+  /**
+   * The type errors of the current code, for a run (null when the checker
+   * has not started on this page and `start` is false: unedited course code
+   * type-checks, so a plain Run does not need to load it).
+   */
+  checkTypes(start: boolean): Promise<CellDiagnostic[] | null>;
   destroy(): void;
 }
 
@@ -30,6 +40,8 @@ export interface EditorOptions {
   onRun(): void;
   /** Shift+Enter: run, then move to the next cell. */
   onRunAndNext(): void;
+  /** Type checking (squiggles, completion, hover docs), when the cell wants it. */
+  typecheck?: TypecheckOptions;
 }
 
 // Colours come from CSS variables (site.css) so light and dark schemes both
@@ -87,6 +99,7 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
         syntaxHighlighting(highlight),
         javascript({ typescript: true }),
         errorLine,
+        opts.typecheck ? typecheckExtensions(opts.typecheck) : [],
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": opts.label }),
         EditorView.updateListener.of((u) => {
@@ -102,6 +115,7 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
     },
     focus: () => view.focus(),
     markError: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
+    checkTypes: (start) => (opts.typecheck ? checkForRun(opts.typecheck, view.state.doc.toString(), start) : Promise.resolve(null)),
     destroy: () => view.destroy(),
   };
 }
