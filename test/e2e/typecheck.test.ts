@@ -106,6 +106,17 @@ describe.skipIf(!hasBrowser)("type checking in the cell editor", () => {
     expect(await completionLabels()).toContain("inputs");
   });
 
+  it("checks an edit restored from storage once the reader focuses it", async () => {
+    await typeInto('const b: number = "0.2";');
+    await cell().locator(".cm-lintRange-error").first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500); // the edit is saved after a short debounce
+    await page.reload({ waitUntil: "networkidle" });
+    await content().waitFor(); // the restored edit mounts the editor, without the checker
+    expect(await started()).toBe(false);
+    await content().click();
+    await page.waitForFunction((sel) => document.querySelector(`${sel} .cell-typecheck`)?.textContent === "1 type error", `section.cell[data-cell-id="${CELL}"]`, { timeout: 60_000 });
+  });
+
   it("runs a cell with a type error and shows the error above the output", async () => {
     await typeInto('const b: number = "0.2";\nconsole.log("b is", b);');
     await cell().locator('[data-action="run"]').click();

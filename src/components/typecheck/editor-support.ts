@@ -9,7 +9,7 @@
 import { StateEffect, StateField, type Extension } from "@codemirror/state";
 import { EditorView, ViewPlugin, hoverTooltip, showTooltip, type Tooltip, type ViewUpdate } from "@codemirror/view";
 import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
-import { forceLinting, linter, type Diagnostic } from "@codemirror/lint";
+import { linter, type Diagnostic } from "@codemirror/lint";
 import { ask, checkerStarted, startChecker } from "./client.ts";
 import type { CellDiagnostic, CheckRequest } from "./service.ts";
 
@@ -45,13 +45,19 @@ export function renderTypeErrors(list: readonly CellDiagnostic[]): HTMLElement {
   return box;
 }
 
+/** Asks an editor's linter to check again although its text did not change (the checker started, a cell above changed). */
+const recheck = StateEffect.define<null>();
+function recheckView(view: EditorView): void {
+  view.dispatch({ effects: recheck.of(null) });
+}
+
 /** Editors on this page that check types: a change in one may change what the cells below it see. */
 const live = new Set<EditorView>();
 let relintTimer: ReturnType<typeof setTimeout> | undefined;
 function relintOthers(changed: EditorView): void {
   clearTimeout(relintTimer);
   relintTimer = setTimeout(() => {
-    for (const v of live) if (v !== changed && checkerStarted()) forceLinting(v);
+    for (const v of live) if (v !== changed && checkerStarted()) recheckView(v);
   }, 700);
 }
 
@@ -203,7 +209,7 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
         }),
       );
     },
-    { delay: 400 },
+    { delay: 400, needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(recheck))) },
   );
 
   const completion = autocompletion({
@@ -249,14 +255,14 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
         this.view = view;
         live.add(view);
         // An editor mounted after the checker started (a restored edit, a later cell) checks at once.
-        if (checkerStarted()) setTimeout(() => forceLinting(view), 0);
+        if (checkerStarted()) setTimeout(() => recheckView(view), 0);
       }
       update(u: ViewUpdate) {
         if (u.docChanged) relintOthers(u.view);
         if (u.focusChanged && u.view.hasFocus && !checkerStarted()) {
           startChecker();
           const view = u.view;
-          setTimeout(() => forceLinting(view), 0);
+          setTimeout(() => recheckView(view), 0);
         }
       }
       destroy() {
