@@ -66,7 +66,6 @@ export class CellView {
   #logFrame = 0;
   #displays = new Map<string, HTMLElement>();
   #progress = new Map<string, HTMLElement>();
-  #runs = 0;
 
   constructor(root: HTMLElement, host: CellHost) {
     this.root = root;
@@ -126,14 +125,7 @@ export class CellView {
         },
         onRun: () => this.#host.run(this),
         onRunAndNext: () => this.#host.run(this, { andNext: true }),
-        typecheck: {
-          anchor: this.#codeBox,
-          request: (code) => {
-            const above = this.#host.cellsAbove?.(this);
-            const docs = [...(above ?? []).map((c) => ({ id: c.id, code: c.code })), { id: this.id, code }];
-            return { scope: above ? "page" : "alone", docs, target: this.id };
-          },
-        },
+        typecheck: { id: this.id, anchor: this.#codeBox, above: () => this.#host.cellsAbove?.(this) },
       });
       this.#codeBox.replaceChildren(holder);
       this.#editor = editor;
@@ -210,22 +202,8 @@ export class CellView {
     this.#displays.clear();
     this.#progress.clear();
     this.#editor?.markError(null);
-    this.#showTypeErrors();
-  }
-
-  /**
-   * Type errors go above the run's output when the checker finds any; the run
-   * never waits for it (it may still be loading).
-   */
-  #showTypeErrors(): void {
-    const run = ++this.#runs;
-    const editor = this.#editor;
-    if (!editor) return;
-    void editor.checkTypes(this.code !== this.original).then(async (list) => {
-      if (!list?.length || run !== this.#runs) return;
-      const { renderTypeErrors } = await loadEditor();
-      if (run === this.#runs) this.#output.prepend(renderTypeErrors(list));
-    });
+    // Type errors (if any) go above this run's output; the run does not wait for them.
+    this.#editor?.showTypeErrors(this.#output, this.code !== this.original);
   }
 
   /** Renders one event of this cell's run. */
@@ -313,9 +291,7 @@ export class CellView {
     if (!this.#logBox) {
       this.#logBox = document.createElement("div");
       this.#logBox.className = "out-log";
-      const typeErrors = this.#output.querySelector(":scope > .out-typecheck");
-      if (typeErrors) typeErrors.after(this.#logBox);
-      else this.#output.prepend(this.#logBox);
+      this.#output.prepend(this.#logBox);
     }
     const nodes = this.#log.lines.map((line) =>
       "dropped" in line

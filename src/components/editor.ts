@@ -11,10 +11,7 @@ import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } fr
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { javascript } from "@codemirror/lang-javascript";
 import { tags as t } from "@lezer/highlight";
-import { checkForRun, renderTypeErrors, typecheckExtensions, type TypecheckOptions } from "./typecheck/editor-support.ts";
-import type { CellDiagnostic } from "./typecheck/service.ts";
-
-export { renderTypeErrors };
+import { showTypeErrors, typecheckExtensions, type TypecheckOptions } from "./typecheck/editor-support.ts";
 
 /** What a cell needs from its editor. */
 export interface EditorHandle {
@@ -24,11 +21,12 @@ export interface EditorHandle {
   /** Highlights one line (1-based) as the place an error happened; `null` clears it. */
   markError(line: number | null): void;
   /**
-   * The type errors of the current code, for a run (null when the checker
-   * has not started on this page and `start` is false: unedited course code
-   * type-checks, so a plain Run does not need to load it).
+   * Puts the current code's type errors (if any) first in `output` when the
+   * checker answers; a later call drops a pending answer. Does nothing when
+   * the checker has not started on this page and `start` is false: unedited
+   * course code type-checks, so a plain Run need not load it.
    */
-  checkTypes(start: boolean): Promise<CellDiagnostic[] | null>;
+  showTypeErrors(output: HTMLElement, start: boolean): void;
   destroy(): void;
 }
 
@@ -115,7 +113,9 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
     },
     focus: () => view.focus(),
     markError: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
-    checkTypes: (start) => (opts.typecheck ? checkForRun(opts.typecheck, view.state.doc.toString(), start) : Promise.resolve(null)),
+    showTypeErrors: (output, start) => {
+      if (opts.typecheck) showTypeErrors(opts.typecheck, view.state.doc.toString(), output, start);
+    },
     destroy: () => view.destroy(),
   };
 }

@@ -14,10 +14,19 @@ import { ask, checkerStarted, startChecker } from "./client.ts";
 import type { CellDiagnostic, CheckRequest } from "./service.ts";
 
 export interface TypecheckOptions {
-  /** What to check for `code` (this cell's current text): the page's cells above plus this one, or the cell alone. */
-  request(code: string): CheckRequest;
+  /** The cell's id. */
+  id: string;
   /** The count ("2 type errors") goes right after this element. */
   anchor: HTMLElement;
+  /** The cells whose names this one sees, in page order; undefined: it stands alone (an exercise). */
+  above(): readonly { id: string; code: string }[] | undefined;
+}
+
+/** What to check for `code`, this cell's current text. */
+function request(opts: TypecheckOptions, code: string): CheckRequest {
+  const above = opts.above();
+  const docs = [...(above ?? []).map((c) => ({ id: c.id, code: c.code })), { id: opts.id, code }];
+  return { scope: above ? "page" : "alone", docs, target: opts.id };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -132,7 +141,7 @@ function signaturePlugin(opts: TypecheckOptions): Extension {
         const doc = view.state.doc;
         let help = null;
         try {
-          help = await ask({ method: "signatureHelp", req: opts.request(doc.toString()), pos });
+          help = await ask({ method: "signatureHelp", req: request(opts, doc.toString()), pos });
         } catch {
           help = null;
         }
@@ -192,7 +201,7 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
       const doc = view.state.doc;
       let list: CellDiagnostic[];
       try {
-        list = await ask({ method: "diagnostics", req: opts.request(doc.toString()) });
+        list = await ask({ method: "diagnostics", req: request(opts, doc.toString()) });
       } catch {
         return [];
       }
@@ -220,7 +229,7 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
         const code = ctx.state.doc.toString();
         let res;
         try {
-          res = await ask({ method: "completions", req: opts.request(code), pos: ctx.pos });
+          res = await ask({ method: "completions", req: request(opts, code), pos: ctx.pos });
         } catch {
           return null;
         }
@@ -232,7 +241,7 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
           // TypeScript's ranking (sortText "11" before "15") as CodeMirror boosts.
           boost: -Math.min(99, Number.parseInt(item.sortText, 10) || 0),
           info: async () => {
-            const info = await ask({ method: "completionInfo", req: opts.request(code), pos: ctx.pos, name: item.name }).catch(() => null);
+            const info = await ask({ method: "completionInfo", req: request(opts, code), pos: ctx.pos, name: item.name }).catch(() => null);
             return info ? docNode(info.signature, info.doc) : null;
           },
         }));
@@ -243,7 +252,7 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
 
   const hover = hoverTooltip(async (view, pos) => {
     if (!checkerStarted()) return null;
-    const q = await ask({ method: "quickInfo", req: opts.request(view.state.doc.toString()), pos }).catch(() => null);
+    const q = await ask({ method: "quickInfo", req: request(opts, view.state.doc.toString()), pos }).catch(() => null);
     if (!q) return null;
     return { pos: q.from, end: q.to, above: true, create: () => ({ dom: docNode(q.signature, q.doc) }) };
   });
@@ -274,8 +283,28 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
   return [lint, completion, hover, signatureField, signaturePlugin(opts), lifecycle];
 }
 
-/** Checks `code` now, for a run: null when the checker has not started and `start` is false. */
-export function checkForRun(opts: TypecheckOptions, code: string, start: boolean): Promise<CellDiagnostic[] | null> {
-  if (!checkerStarted() && !start) return Promise.resolve(null);
-  return ask({ method: "diagnostics", req: opts.request(code) }).catch(() => null);
+const pendingRun = new WeakMap<HTMLElement, number>();
+let runs = 0;
+
+/**
+ * Checks `code` for a run and puts its type errors first in `output`. The run
+ * does not wait: the block appears when the checker answers (it may still be
+ * loading), and stays first even if the run's log arrives later.
+ */
+export function showTypeErrors(opts: TypecheckOptions, code: string, output: HTMLElement, start: boolean): void {
+  const run = ++runs;
+  pendingRun.set(output, run);
+  if (!checkerStarted() && !start) return;
+  void ask({ method: "diagnostics", req: request(opts, code) })
+    .catch(() => [])
+    .then((list) => {
+      if (!list.length || pendingRun.get(output) !== run) return;
+      const block = renderTypeErrors(list);
+      output.prepend(block);
+      const keepFirst = new MutationObserver(() => {
+        if (!block.isConnected || pendingRun.get(output) !== run) keepFirst.disconnect();
+        else if (output.firstChild !== block) output.prepend(block);
+      });
+      keepFirst.observe(output, { childList: true });
+    });
 }
