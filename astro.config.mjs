@@ -5,6 +5,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { katexPlugin } from "./src/markdown/katex.ts";
 import { cellsPlugin } from "./src/markdown/cells.ts";
 import { codeThemes, lightCodeTransformer } from "./src/markdown/code-colours.ts";
+import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -29,5 +30,8 @@ export default defineConfig({
     // origin, see src/runtime/kernel-frame.ts) starts it from a blob, where
     // chunk imports could not load and module workers do not start.
     worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } } },
+    // The type checker's worker imports the nn and lib declarations generated at build time.
+    plugins: [typecheckDeclarations()],
+    worker: { format: "es", plugins: () => [typecheckDeclarations()] },
   },
 });

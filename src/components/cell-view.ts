@@ -17,6 +17,8 @@ export interface CellHost {
   reset(cell: CellView): void;
   /** Human label for a cell id in error messages ("cell 3"). */
   label(cellId: string): string;
+  /** The cells whose names this cell sees (the notebook's cells above it); absent: the cell stands alone (an exercise). */
+  cellsAbove?(cell: CellView): readonly CellView[];
 }
 
 export type CellState = "idle" | "queued" | "running" | "done" | "error" | "stopped" | "skipped";
@@ -145,6 +147,7 @@ export class CellView {
         },
         onRun: () => this.#host.run(this),
         onRunAndNext: () => this.#host.run(this, { andNext: true }),
+        typecheck: { id: this.id, anchor: this.#codeBox, above: () => this.#host.cellsAbove?.(this) },
       });
       this.#codeBox.replaceChildren(holder);
       this.#editor = editor;
@@ -234,6 +237,8 @@ export class CellView {
     this.#displays.clear();
     this.#progress.clear();
     this.#editor?.markError(null);
+    // Type errors (if any) go above this run's output; the run does not wait for them.
+    this.#editor?.showTypeErrors(this.#output, this.code !== this.original);
   }
 
   /** Renders one event of this cell's run. */

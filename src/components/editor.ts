@@ -11,6 +11,7 @@ import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } fr
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { javascript } from "@codemirror/lang-javascript";
 import { tags as t } from "@lezer/highlight";
+import { showTypeErrors, typecheckExtensions, type TypecheckOptions } from "./typecheck/editor-support.ts";
 
 /** What a cell needs from its editor. */
 export interface EditorHandle {
@@ -22,6 +23,13 @@ export interface EditorHandle {
   insert(text: string): void;
   /** Highlights one line (1-based) as the place an error happened; `null` clears it. */
   markError(line: number | null): void;
+  /**
+   * Puts the current code's type errors (if any) first in `output` when the
+   * checker answers; a later call drops a pending answer. Does nothing when
+   * the checker has not started on this page and `start` is false: unedited
+   * course code type-checks, so a plain Run need not load it.
+   */
+  showTypeErrors(output: HTMLElement, start: boolean): void;
   destroy(): void;
 }
 
@@ -33,6 +41,8 @@ export interface EditorOptions {
   onRun(): void;
   /** Shift+Enter: run, then move to the next cell. */
   onRunAndNext(): void;
+  /** Type checking (squiggles, completion, hover docs), when the cell wants it. */
+  typecheck?: TypecheckOptions;
 }
 
 // Colours come from CSS variables (site.css) so light and dark schemes both
@@ -90,6 +100,7 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
         syntaxHighlighting(highlight),
         javascript({ typescript: true }),
         errorLine,
+        opts.typecheck ? typecheckExtensions(opts.typecheck) : [],
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": opts.label }),
         EditorView.updateListener.of((u) => {
@@ -110,6 +121,9 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
     },
     insert: (text) => view.dispatch(view.state.replaceSelection(text)),
     markError: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
+    showTypeErrors: (output, start) => {
+      if (opts.typecheck) showTypeErrors(opts.typecheck, view.state.doc.toString(), output, start);
+    },
     destroy: () => view.destroy(),
   };
 }

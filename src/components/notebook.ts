@@ -38,6 +38,10 @@ export class Notebook implements CellHost {
     addEventListener("pagehide", () => this.#flushSaves());
   }
 
+  cellsAbove(cell: CellView): readonly CellView[] {
+    return this.cells.slice(0, Math.max(0, this.cells.indexOf(cell)));
+  }
+
   label(cellId: string): string {
     const i = this.#order.indexOf(cellId);
     return i === -1 ? `cell ${cellId}` : `cell ${i + 1}`;

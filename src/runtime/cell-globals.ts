@@ -32,7 +32,9 @@ declare global {
   function progressBar(total: number, options?: { label?: string; id?: string }): ProgressBar;
   type PlotMark = { readonly mark: string; plot(options?: Record<string, unknown>): PlotSpec };
   type PlotSpec = { readonly kind: "plot"; readonly options: Record<string, unknown> };
-  type PlotMarkFn = (data?: unknown, options?: Record<string, unknown>) => PlotMark;
+  /** Mark options; a channel may be a function of the datum (and its index). */
+  type PlotMarkOptions = { [option: string]: {} | null | undefined | ((d: any, i: number) => unknown) };
+  type PlotMarkFn = (data?: unknown, options?: PlotMarkOptions) => PlotMark;
   /** Observable Plot's API names; builds a description the page draws. Channels may be functions. */
   const Plot: { plot(options?: Record<string, unknown>): PlotSpec } & {
     [K in ${MARK_NAMES.map((m) => JSON.stringify(m)).join(" | ")}]: PlotMarkFn;

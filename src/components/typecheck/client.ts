@@ -1,0 +1,52 @@
+/**
+ * The page's side of the type checker: one worker per page, created on the
+ * first call to `startChecker()` (an editor's first focus). Until then nothing
+ * is downloaded. Calls made while the worker loads wait in its message queue,
+ * so a caller never has to know whether it is ready.
+ */
+import type { CheckerCall, CheckerResults, FromChecker, ToChecker } from "./protocol.ts";
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+let firstDiagnostics = false;
+
+/** Starts the checker's worker (idempotent). */
+export function startChecker(): void {
+  if (worker) return;
+  performance.mark("typecheck:start");
+  worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "typecheck" });
+  worker.addEventListener("message", (e: MessageEvent<FromChecker>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.ok) p.resolve(e.data.result);
+    else p.reject(new Error(e.data.error));
+  });
+  worker.addEventListener("error", (e) => {
+    e.preventDefault();
+    for (const p of pending.values()) p.reject(new Error(`type checker failed: ${e.message || "worker error"}`));
+    pending.clear();
+  });
+}
+
+/** Whether the checker has been started on this page. */
+export function checkerStarted(): boolean {
+  return worker !== null;
+}
+
+/** Asks the checker (starting it if needed). */
+export function ask<C extends CheckerCall>(call: C): Promise<CheckerResults[C["method"]]> {
+  startChecker();
+  const id = nextId++;
+  return new Promise<CheckerResults[C["method"]]>((resolve, reject) => {
+    pending.set(id, { resolve: (v) => resolve(v as CheckerResults[C["method"]]), reject });
+    worker!.postMessage({ ...call, id } as ToChecker);
+  }).then((result) => {
+    if (call.method === "diagnostics" && !firstDiagnostics) {
+      firstDiagnostics = true;
+      performance.mark("typecheck:first-diagnostics");
+    }
+    return result;
+  });
+}
