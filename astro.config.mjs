@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { katexPlugin } from "./src/markdown/katex.ts";
 import { cellsPlugin } from "./src/markdown/cells.ts";
+import { digitsAsset } from "./src/integrations/digits-integration.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -22,7 +23,8 @@ export default defineConfig({
     // prefers-color-scheme.
     shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" } },
   },
-  integrations: [mdx()],
+  // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
+  integrations: [mdx(), digitsAsset()],
   vite: {
     worker: { format: "es" },
   },

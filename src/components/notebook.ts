@@ -186,11 +186,19 @@ export class Notebook implements CellHost {
   }
 }
 
-/** Starts the notebook on a chapter page (called once from the Cell component's script). */
+let started: Notebook | null = null;
+
+/**
+ * Starts the notebook on a chapter page (from the Cell component's script), or
+ * returns the one already started: components that talk to the page's kernel
+ * (the digit pad) share it.
+ */
 export function startNotebook(): Notebook | null {
+  if (started) return started;
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
   if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
   const nb = new Notebook(document, chapter);
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
+  started = nb;
   return nb;
 }

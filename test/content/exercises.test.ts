@@ -45,6 +45,8 @@ function exerciseFolders(): Folder[] {
 const folders = exerciseFolders();
 const SOLUTION_SEEDS = Array.from({ length: 20 }, (_, i) => 1 + i * 7919);
 const FAIL_SEEDS = [3, 1234, 98765];
+/** A train check may take up to a minute per grading (its own limit bounds each one); the others take milliseconds. */
+const GRADING_TIMEOUT_MS = 60_000;
 
 async function load(dir: URL, file: string): Promise<Record<string, unknown>> {
   return (await import(new URL(file, dir).href)) as Record<string, unknown>;
@@ -114,7 +116,7 @@ for (const folder of folders) {
         expect(r.comparison?.analytic.length ?? 0).toBeGreaterThan(0);
         expect(r.comparison!.analytic.length).toBeLessThanOrEqual(200);
       }
-    });
+    }, GRADING_TIMEOUT_MS * SOLUTION_SEEDS.length);
 
     it("the starter fails", async () => {
       const def = (await load(folder.dir, "exercise.ts")).default as ExerciseDef;
@@ -131,7 +133,7 @@ for (const folder of folders) {
         const want = expectation(readFileSync(new URL(`wrong/${w}`, folder.dir), "utf8"));
         const learner = await load(folder.dir, `wrong/${w}`);
         for (const seed of FAIL_SEEDS) expectFailsFor(await gradeExercise(def, learner, seed, { exerciseId: folder.key }), want);
-      });
+      }, GRADING_TIMEOUT_MS * FAIL_SEEDS.length);
     }
   });
 }
