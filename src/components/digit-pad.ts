@@ -81,8 +81,8 @@ class DigitPad {
 
   #stroke(from: { x: number; y: number }, to: { x: number; y: number }): void {
     const c = this.#ctx;
-    // The ink is the canvas's alpha channel; the colour only shows it (page text colour, so it reads in both schemes).
-    c.strokeStyle = getComputedStyle(this.#root).color || "#000";
+    // The ink is the canvas's alpha channel; black on the white pad, in both colour schemes, like the digits.
+    c.strokeStyle = "#000";
     c.lineWidth = PEN;
     c.lineCap = "round";
     c.lineJoin = "round";

@@ -125,7 +125,8 @@ export class Notebook implements CellHost {
   }
 
   #onReset(info: ResetInfo): void {
-    const lost = info.ranCells.length ? info.ranCells : [...this.#ran];
+    // Only the page's own cells: components that call the kernel (the digit pad) run under ids of their own.
+    const lost = (info.ranCells.length ? info.ranCells : [...this.#ran]).filter((id) => this.#order.includes(id));
     this.#ran.clear();
     const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash: "The worker crashed and was restarted", manual: "The notebook was restarted" }[info.reason];
     const which = lost.map((id) => this.label(id)).join(", ");
