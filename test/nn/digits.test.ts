@@ -20,7 +20,7 @@ describe("the digits file (src/integrations/digits-asset.ts)", () => {
     expect(raw.readUInt32LE(24)).toBe(DIGITS_CHECKSUM);
     // Compressed, it is a fifth of the raw bytes: worth serving gzip-compressed.
     expect(cached.length).toBeLessThan(raw.length / 4);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("decodeDigits(bytes)", () => {
