@@ -6,6 +6,7 @@ import { katexPlugin } from "./src/markdown/katex.ts";
 import { cellsPlugin } from "./src/markdown/cells.ts";
 import { codeThemes, lightCodeTransformer } from "./src/markdown/code-colours.ts";
 import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts";
+import { digitsAsset } from "./src/integrations/digits-integration.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -24,14 +25,14 @@ export default defineConfig({
     // prefers-color-scheme. The transformer keeps the markup light (code-colours.ts).
     shikiConfig: { themes: codeThemes, transformers: [lightCodeTransformer] },
   },
-  integrations: [mdx()],
+  // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
+  integrations: [mdx(), digitsAsset()],
   vite: {
     // One self-contained classic worker script: the kernel frame (an opaque
     // origin, see src/runtime/kernel-frame.ts) starts it from a blob, where
     // chunk imports could not load and module workers do not start.
-    worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } } },
     // The type checker's worker imports the nn and lib declarations generated at build time.
     plugins: [typecheckDeclarations()],
-    worker: { format: "es", plugins: () => [typecheckDeclarations()] },
+    worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } }, plugins: () => [typecheckDeclarations()] },
   },
 });

@@ -14,6 +14,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/nn/**/*.test.ts", "test/runtime/**/*.test.ts", "test/content/**/*.test.ts", "test/markdown/**/*.test.ts", "test/components/**/*.test.ts"],
           environment: "node",
+          // digits() reads the digits file from disk here, as the headless notebook does.
+          setupFiles: ["test/setup/digits-source.ts"],
           testTimeout: 60_000,
         },
       },

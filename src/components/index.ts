@@ -3,7 +3,8 @@
  * pass this map to MDX, so chapters need no imports and hold no logic.
  */
 import Cell from "./Cell.astro";
+import DigitPad from "./DigitPad.astro";
 import Exercise from "./Exercise.astro";
 import Figure from "./Figure.astro";
 
-export const components = { Cell, Exercise, Figure };
+export const components = { Cell, DigitPad, Exercise, Figure };

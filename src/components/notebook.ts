@@ -138,7 +138,8 @@ export class Notebook implements CellHost {
   }
 
   #onReset(info: ResetInfo): void {
-    const lost = info.ranCells.length ? info.ranCells : [...this.#ran];
+    // Only the page's own cells: components that call the kernel (the digit pad) run under ids of their own.
+    const lost = (info.ranCells.length ? info.ranCells : [...this.#ran]).filter((id) => this.#order.includes(id));
     this.#ran.clear();
     const crash = info.detail ? `${info.detail[0].toUpperCase()}${info.detail.slice(1)}` : "The worker crashed and was restarted";
     const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash, manual: "The notebook was restarted" }[info.reason];
@@ -209,11 +210,19 @@ export class Notebook implements CellHost {
   }
 }
 
-/** Starts the notebook on a chapter page (called once from the Cell component's script). */
+let started: Notebook | null = null;
+
+/**
+ * Starts the notebook on a chapter page (from the Cell component's script), or
+ * returns the one already started: components that talk to the page's kernel
+ * (the digit pad) share it.
+ */
 export function startNotebook(): Notebook | null {
+  if (started) return started;
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
   if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
   const nb = new Notebook(document, chapter);
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
+  started = nb;
   return nb;
 }

@@ -21,6 +21,8 @@ export * from "./adam.ts";
 export * from "./optimizers.ts";
 export * from "./schedules.ts";
 export * from "./datasets.ts";
+export * from "./digits.ts";
+export * from "./digits-preprocess.ts";
 export * from "./batches.ts";
 export * from "./metrics.ts";
 export * from "./train.ts";

@@ -5,8 +5,11 @@
  * the host itself stays free of bundler-specific worker URLs (and testable in
  * Node).
  */
+import { DIGITS_ASSET } from "../nn/digits.ts";
+import { fetchDigitsSource } from "./digits-source.ts";
 import { KernelHost, type KernelHostOptions, type WorkerLike } from "./host.ts";
 import { createFrameWorker } from "./kernel-frame.ts";
+import type { AssetName } from "./protocol.ts";
 // Vite bundles worker.ts as a worker (one file: see astro.config.mjs) and gives its URL.
 import workerUrl from "./worker.ts?worker&url";
 
@@ -17,7 +20,17 @@ export function createBrowserWorker(): WorkerLike {
   return createFrameWorker(workerUrl);
 }
 
+/**
+ * The site files a cell may ask for, fetched by the page (same origin: the
+ * kernel's own origin is opaque, so it could not read them without CORS
+ * headers a static host does not send). Fetched only when a cell asks; the
+ * build copies each file under the site's base.
+ */
+const ASSETS: Record<AssetName, () => Promise<ArrayBuffer>> = {
+  digits: fetchDigitsSource(new URL(`${import.meta.env.BASE_URL}${DIGITS_ASSET}`, location.href).href),
+};
+
 /** A host for one page, using browser workers. */
 export function createBrowserHost(options: Omit<KernelHostOptions, "createWorker"> = {}): KernelHost {
-  return new KernelHost({ ...options, createWorker: createBrowserWorker });
+  return new KernelHost({ fetchAsset: (name) => ASSETS[name](), ...options, createWorker: createBrowserWorker });
 }

@@ -20,6 +20,7 @@
  */
 import { acceptsLate, checkMessage } from "./message-check.ts";
 import type {
+  AssetName,
   CellError,
   DisplayMessage,
   ErrorMessage,
@@ -149,6 +150,12 @@ export interface KernelHostOptions {
   maxLogLines?: number;
   /** How long the kernel may take to acknowledge a run before it is declared silent and restarted (3 s). */
   ackMs?: number;
+  /**
+   * Fetches a site file a run asked for (`asset-request`; the name is already
+   * checked against ASSET_NAMES). Without it such requests are answered with
+   * an error: a kernel that can read files itself (Node) never asks.
+   */
+  fetchAsset?: (name: AssetName) => Promise<ArrayBuffer>;
 }
 
 interface RunRecord {
@@ -176,7 +183,7 @@ interface RunRecord {
  * scope per host). Construct one per page.
  */
 export class KernelHost {
-  #opts: Required<Omit<KernelHostOptions, "createWorker">> & Pick<KernelHostOptions, "createWorker">;
+  #opts: Required<Omit<KernelHostOptions, "createWorker" | "fetchAsset">> & Pick<KernelHostOptions, "createWorker" | "fetchAsset">;
   #worker: WorkerLike | null = null;
   #generation = 0;
   #ready: Promise<void> | null = null;
@@ -407,6 +414,9 @@ export class KernelHost {
           ms: m.ms,
         });
         return;
+      case "asset-request":
+        this.#answerAsset(m.requestId, m.name);
+        return;
       case "result":
         rec.result = m.value;
         break;
@@ -415,6 +425,16 @@ export class KernelHost {
         break;
     }
     this.#emit(rec, m);
+  }
+
+  #answerAsset(requestId: number, name: AssetName): void {
+    const gen = this.#generation;
+    const fetchAsset = this.#opts.fetchAsset;
+    const answer = fetchAsset ? fetchAsset(name) : Promise.reject(new Error("this page cannot load files for cells"));
+    answer.then(
+      (bytes) => gen === this.#generation && this.#post({ type: "asset", requestId, bytes }),
+      (e: unknown) => gen === this.#generation && this.#post({ type: "asset", requestId, bytes: null, error: `${name}: ${e instanceof Error ? e.message : String(e)}` }),
+    );
   }
 
   #emit(rec: RunRecord, e: RunEvent): void {

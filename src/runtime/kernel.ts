@@ -16,7 +16,7 @@ import { createCellConsole } from "./cell-console.ts";
 import { toCellError, type CellSource } from "./cell-errors.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import { createPlot, isPlotMark, isPlotSpec, serializePlot } from "./plot-spec.ts";
-import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type CellError, type HostToWorker, type LogLine, type RunMessage, type WorkerToHost } from "./protocol.ts";
+import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type HostToWorker, type LogLine, type RunMessage, type WorkerToHost } from "./protocol.ts";
 import { toRich, type Rich } from "./rich.ts";
 import { capTexts } from "./text-cap.ts";
 import { HELPERS, transpile } from "./transpile.ts";
@@ -78,6 +78,11 @@ export interface Kernel {
   handle(message: HostToWorker): void;
   /** Reports an error that escaped asynchronously (unhandled rejection, worker error event). */
   reportUncaught(reason: unknown, source: "rejection" | "timer" | "worker"): void;
+  /**
+   * Asks the page for a site file on behalf of the run in flight (the page
+   * fetches it same-origin; see AssetMessage). Rejects outside a run.
+   */
+  requestAsset(name: AssetName): Promise<ArrayBuffer>;
 }
 
 interface Throttled {
@@ -513,6 +518,9 @@ export function createKernel(env: KernelEnv): Kernel {
     declared.clear();
   }
 
+  const assetRequests = new Map<number, { resolve: (b: ArrayBuffer) => void; reject: (e: Error) => void }>();
+  let assetSeq = 0;
+
   post({ type: "ready", runId: 0, nnExports });
 
   return {
@@ -538,7 +546,23 @@ export function createKernel(env: KernelEnv): Kernel {
         case "reset":
           queue = queue.then(reset);
           return;
+        case "asset": {
+          const pending = assetRequests.get(m.requestId);
+          assetRequests.delete(m.requestId);
+          if (m.bytes) pending?.resolve(m.bytes);
+          else pending?.reject(new Error(m.error ?? "the page could not load the file"));
+          return;
+        }
       }
+    },
+    requestAsset(name: AssetName): Promise<ArrayBuffer> {
+      const run = ambient ?? active;
+      if (!run) return Promise.reject(new Error(`${name}: files load only while a cell runs`));
+      const requestId = ++assetSeq;
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        assetRequests.set(requestId, { resolve, reject });
+        post({ type: "asset-request", runId: run.runId, requestId, name });
+      });
     },
     reportUncaught(reason: unknown, source: "rejection" | "timer" | "worker"): void {
       // A rejection noticed just after a run ended (an un-awaited promise in

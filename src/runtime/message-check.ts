@@ -13,7 +13,7 @@
  * entry to `MESSAGES` below; TypeScript fails until both exist.
  */
 import { MARK_NAMES } from "./plot-spec.ts";
-import type { WorkerToHost } from "./protocol.ts";
+import { ASSET_NAMES, type WorkerToHost } from "./protocol.ts";
 
 /** A shape check: true when `v` has the shape. */
 export type Check = (v: unknown) => boolean;
@@ -116,6 +116,7 @@ export const MESSAGES: { [K in WorkerToHost["type"]]: { check: Check; late: bool
   error: { check: obj({ runId, error: cellError }), late: false },
   uncaught: { check: obj({ runId: nullable(runId), cellId: nullable(str), source: oneOf(["rejection", "timer", "worker"]), error: cellError }), late: true },
   done: { check: obj({ runId, status: oneOf(["ok", "error", "stopped"]), ms: num }), late: false },
+  "asset-request": { check: obj({ runId, requestId: int, name: oneOf(ASSET_NAMES) }), late: false },
 };
 
 /** The message if it has the shape of a known message type, else null. */

@@ -5,6 +5,8 @@
  */
 import { workerData, type MessagePort } from "node:worker_threads";
 import { setYieldHook } from "../nn/cooperate.ts";
+import { setDigitsSource } from "../nn/digits.ts";
+import { nodeDigitsSource } from "../integrations/digits-asset.ts";
 import { createKernel } from "./kernel.ts";
 import { installGrader } from "./grader/install.ts";
 import { nodeExerciseLoader } from "./grader/node-loader.ts";
@@ -17,6 +19,8 @@ delete data.port; // out of a cell's reach (workerData is importable)
 const nn = data.nnModule ? ((await import(data.nnModule)) as Record<string, unknown>) : (await import("./cell-nn.ts")).cellNn;
 const send = port.postMessage.bind(port);
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook });
+// The same digits file the site serves, read from disk.
+setDigitsSource(nodeDigitsSource);
 installGrader(globalThis, nodeExerciseLoader(new URL("../../content/", import.meta.url)));
 port.on("message", (m: HostToWorker) => kernel.handle(m));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));

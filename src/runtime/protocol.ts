@@ -53,7 +53,20 @@ export interface ClearTimersMessage {
 }
 
 /** Everything the host may send. */
-export type HostToWorker = RunMessage | InterruptMessage | ResetMessage | ClearTimersMessage;
+/**
+ * The answer to an `asset-request`: the file's bytes, or why the page could not
+ * fetch it. The kernel's origin is opaque (see kernel-frame.ts), so a same-origin
+ * file such as the digits data reaches it only through the page.
+ */
+export interface AssetMessage {
+  type: "asset";
+  requestId: number;
+  bytes: ArrayBuffer | null;
+  /** Set when `bytes` is null. */
+  error?: string;
+}
+
+export type HostToWorker = RunMessage | InterruptMessage | ResetMessage | ClearTimersMessage | AssetMessage;
 
 // ---------------------------------------------------------------------------
 // Worker → host
@@ -195,6 +208,18 @@ export interface DoneMessage {
   ms: number;
 }
 
+/** Files a run may ask the page for, by name; the page maps each name to its own URL. */
+export const ASSET_NAMES = ["digits"] as const;
+export type AssetName = (typeof ASSET_NAMES)[number];
+
+/** A running cell asks the page for a site file (only names in {@link ASSET_NAMES}). */
+export interface AssetRequestMessage {
+  type: "asset-request";
+  runId: RunId;
+  requestId: number;
+  name: AssetName;
+}
+
 /** Everything the worker may send. */
 export type WorkerToHost =
   | ReadyMessage
@@ -206,7 +231,8 @@ export type WorkerToHost =
   | ResultMessage
   | ErrorMessage
   | UncaughtMessage
-  | DoneMessage;
+  | DoneMessage
+  | AssetRequestMessage;
 
 /** Default per-run log cap. */
 export const DEFAULT_MAX_LOG_LINES = 1000;

@@ -11,6 +11,7 @@
  * makes to `MessagePort.prototype` cannot reach it.
  */
 import { setYieldHook } from "../nn/cooperate.ts";
+import { setDigitsSource } from "../nn/digits.ts";
 import { cellNn } from "./cell-nn.ts";
 import { createKernel } from "./kernel.ts";
 import { installGrader } from "./grader/install.ts";
@@ -56,9 +57,11 @@ function connect(e: MessageEvent): void {
   removeListener("message", connect);
   const send = port.postMessage.bind(port) as (m: WorkerToHost) => void;
   kernel = createKernel({ global: globalThis, post: send, nn: cellNn, setYieldHook });
+  // The digits file (chapter 9): this worker's origin is opaque, so the page fetches it, same-origin, on request.
+  const k = kernel;
+  setDigitsSource(() => k.requestAsset("digits"));
   // Exercises load lazily: a page pays for an exercise's references only when it is graded.
   installGrader(globalThis, globExerciseLoader(() => import.meta.glob("/content/*/exercises/*/exercise.ts")));
-  const k = kernel;
   port.onmessage = (m: MessageEvent<HostToWorker>) => k.handle(m.data);
 }
 addListener("message", connect);

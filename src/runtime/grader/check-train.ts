@@ -1,6 +1,6 @@
 /**
  * (e) A model the learner builds and trains. In order: the untrained model's
- * shape (2 inputs → `classes` logits); the library's `checkModel` on it with
+ * shape (the data's inputs → `classes` logits); the library's `checkModel` on it with
  * softmax cross-entropy on a few training rows (a wrong backward stops the
  * grading here, before a long and pointless training run); then training,
  * awaited with the usual cooperation so Stop and the time limit still work;
@@ -99,8 +99,10 @@ export async function checkTrain(spec: TrainCheck, ctx: CheckContext): Promise<C
   const modelRng = ctx.rng.fork();
   const fitRng = ctx.rng.fork();
   const checkRng = ctx.rng.fork();
-  const data = spec.data(dataRng);
-  const held = spec.heldOut(heldRng);
+  // Data may come from a file (the digits): then the spec returns a Promise.
+  const data = await spec.data(dataRng);
+  const held = await spec.heldOut(heldRng);
+  const inputs = data.x.cols;
   const rows = Math.min(spec.probeRows ?? 6, data.x.rows);
   const pick = ctx.rng.permutation(data.x.rows).slice(0, rows);
   const probe = { x: takeRows(data.x, pick), y: takeLabels(data.y, pick) };
@@ -109,17 +111,17 @@ export async function checkTrain(spec: TrainCheck, ctx: CheckContext): Promise<C
   let heldAccuracy = 0;
   let below = false;
 
-  // (1) The untrained model: its kind, and 2 inputs → classes outputs.
+  // (1) The untrained model: its kind, and the data's inputs → classes outputs.
   const shapeOk = await parts.run("the model's shape", () => {
     const out = invoke(build, [{ name: "rng", value: modelRng as Rng }], `${build.name}(rng)`);
     const m = out as Partial<LearnerModel> | null;
     if (!m || typeof m !== "object" || typeof m.forward !== "function" || typeof m.backward !== "function" || typeof m.parameters !== "function") {
-      throw new LearnerFailure("shape", `${build.name} returned ${kindOf(out)}; it must return a model with forward, backward and parameters, such as mlp([2, …, ${spec.classes}], { rng }).`, { input: `${build.name}(rng)` });
+      throw new LearnerFailure("shape", `${build.name} returned ${kindOf(out)}; it must return a model with forward, backward and parameters, such as mlp([${inputs}, …, ${spec.classes}], { rng }).`, { input: `${build.name}(rng)` });
     }
     model = m as LearnerModel;
-    const y = outputs(build, model, probe.x, spec.classes, `the untrained model on ${rows} points of 2 inputs`);
+    const y = outputs(build, model, probe.x, spec.classes, `the untrained model on ${rows} points of ${inputs} inputs`);
     void y;
-    return { passed: true, message: `the untrained model maps ${rows}×2 inputs to ${rows}×${spec.classes} logits, one per class.` };
+    return { passed: true, message: `the untrained model maps ${rows}×${inputs} inputs to ${rows}×${spec.classes} logits, one per class.` };
   });
   if (!shapeOk || !model) return result(parts, analytic, numeric, 0, spec);
   const net: LearnerModel = model;
@@ -127,7 +129,7 @@ export async function checkTrain(spec: TrainCheck, ctx: CheckContext): Promise<C
   // (2) The whole model's gradient check, before any training.
   const gradOk = await parts.run("gradient check before training", async () => {
     const rep = await guardedAsync("the gradient check (model.forward / model.backward)", () =>
-      checkWholeModel(net, probe.x, probe.y, "softmaxCrossEntropy", { rng: checkRng, keepElements: true }));
+      checkWholeModel(net, probe.x, probe.y, "softmaxCrossEntropy", { rng: checkRng, keepElements: true, maxPerParam: spec.maxPerParam }));
     if (performance.now() > build.deadline) throw new GradeTimeout(`the gradient check of your model used up the ${build.limitMs / 1000} s time budget: is the model very large?`);
     for (const e of rep.elements ?? []) {
       analytic.push(plotValue(e.analytic));
@@ -139,7 +141,7 @@ export async function checkTrain(spec: TrainCheck, ctx: CheckContext): Promise<C
     }
     return {
       passed: true,
-      message: `backward matches central differences for all ${rep.perParam.length} parameters (${rep.checked} elements) of the untrained model.`,
+      message: `backward matches central differences for all ${rep.perParam.length} parameters (${rep.checked} elements${spec.maxPerParam ? `, at most ${spec.maxPerParam} per parameter drawn at random` : ""}) of the untrained model.`,
       ...(rep.maxError > 0 ? { maxError: rep.maxError } : {}), band: rep.band,
     };
   });

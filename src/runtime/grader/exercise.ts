@@ -191,7 +191,7 @@ export interface UpdateCheck {
  * (e) A whole model, built and trained by the learner: `build(rng)` returns an
  * untrained model (forward, backward, parameters; e.g. from `mlp`), and
  * `fit(model, data, rng)` trains it (it may be async: this is the one kind
- * whose entry is awaited). Graded in order: the model maps 2 inputs to
+ * whose entry is awaited). Graded in order: the model maps the data's inputs to
  * `classes` logits; the library's `checkModel` passes on the untrained model
  * (softmax cross-entropy on a few probe rows), else grading stops before any
  * training; after training, the accuracy on held-out points drawn from a
@@ -203,16 +203,18 @@ export interface TrainCheck {
   build: string;
   /** The learner's training function, e.g. `"trainModel"` (must be one of `entry`). */
   fit: string;
-  /** Draws the training set handed to `fit`. */
-  data: (rng: Rng) => ClassificationData;
+  /** Draws the training set handed to `fit` (a Promise when the data come from a file, like the digits). */
+  data: (rng: Rng) => ClassificationData | Promise<ClassificationData>;
   /** Draws the held-out points (from their own fork of the seed); never shown to `fit`. */
-  heldOut: (rng: Rng) => ClassificationData;
+  heldOut: (rng: Rng) => ClassificationData | Promise<ClassificationData>;
   /** Number of classes: the model's output width. */
   classes: number;
   /** Accuracy on the held-out points needed to pass, e.g. 0.95. */
   minAccuracy: number;
   /** Training rows used for the gradient check before training (default 6). */
   probeRows?: number;
+  /** Check at most this many elements per parameter, drawn at random (default: all; set it for wide inputs such as 784 pixels). */
+  maxPerParam?: number;
 }
 
 /** One family of (n, batchSize) for a batches check, e.g. "B does not divide n". */
@@ -320,6 +322,8 @@ export function defineExercise(def: ExerciseDef): ExerciseDef {
     if (!(minAccuracy > 0 && minAccuracy <= 1)) throw new Error(`${where}: check.minAccuracy must be in (0, 1]`);
     if (!Number.isInteger(classes) || classes < 2) throw new Error(`${where}: check.classes must be an integer >= 2`);
     if (probeRows !== undefined && !(Number.isInteger(probeRows) && probeRows >= 1)) throw new Error(`${where}: check.probeRows must be a positive integer`);
+    const { maxPerParam } = def.check;
+    if (maxPerParam !== undefined && !(Number.isInteger(maxPerParam) && maxPerParam >= 1)) throw new Error(`${where}: check.maxPerParam must be a positive integer`);
   } else if (!def.entry.includes(def.check?.fn) && def.wrapper?.fn !== def.check?.fn) {
     throw new Error(`${where}: check.fn "${def.check?.fn}" is not in entry (${def.entry.join(", ")})`);
   }
