@@ -28,7 +28,7 @@ export function digitsAsset(): AstroIntegration {
         });
       },
       "astro:build:done": ({ dir, logger }) => {
-        // dist/ is the site root; the page asks for the file under the base path (the worker adds BASE_URL).
+        // dist/ is the site root; the page asks for the file under the base path (browser.ts adds BASE_URL).
         const target = fileURLToPath(new URL(DIGITS_ASSET, dir));
         mkdirSync(dirname(target), { recursive: true });
         copyFileSync(digitsAssetPath(), target);

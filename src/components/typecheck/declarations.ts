@@ -59,7 +59,10 @@ export function nnDeclarations(nnDir: string, cellExports: readonly string[]): D
   const emitted = program.emit(undefined, (name, text) => {
     out[name] = text;
   });
-  const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  // Only what the declarations depend on: the bodies are type-checked by the project's own tsc against the full
+  // host libraries, while this program sees only the cells' ECMAScript library (a body may use the host's
+  // WebAssembly, Blob or DecompressionStream without that reaching any exported type).
+  const problems = [...program.getSyntacticDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getDeclarationDiagnostics(), ...emitted.diagnostics];
   if (problems.length) {
     throw new Error(`nn declarations: ${ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => nnDir, getNewLine: () => "\n" })}`);
   }
