@@ -17,7 +17,7 @@ import type { InitCheck } from "./exercise.ts";
 import { LearnerFailure } from "./failure.ts";
 import { num, plotValue } from "./format.ts";
 
-/** Tolerated ratio of measured to expected variance for one matrix (over ≥ 10 000 entries the standard error is ~1.5 %). */
+/** Tolerated ratio of measured to expected variance for one matrix (over 6 000 entries or more, the standard error is under 2 %). */
 const VARIANCE_BAND = [0.85, 1.15] as const;
 /**
  * Tolerated growth or shrinkage of the mean square through the whole stack.

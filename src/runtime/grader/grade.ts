@@ -81,7 +81,7 @@ export async function gradeExercise(def: ExerciseDef, learner: Record<string, un
     passed,
     headline: passed
       ? `Passed ${result.parts.length === 1 ? "the check" : `all ${result.parts.length} checks`} (seed ${seed}): ${result.summary}.`
-      : headlineOf(result.parts),
+      : headlineOf(result.parts, result.comparison?.reference),
     parts: result.parts.map(cleanPart),
     comparison: thin(result.comparison),
     problem: result.problem,
@@ -117,13 +117,20 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
  * The part's own message gives the facts without repeating the cause. A part
  * with no recognised cause lends its first sentence instead.
  */
-function headlineOf(parts: readonly GradePart[]): string {
+function headlineOf(parts: readonly GradePart[], against = "reference"): string {
   const failed = parts.filter((p) => !p.passed);
   const first = failed[0];
   if (!first) return "Not passed: no check ran.";
   const more = failed.length > 1 ? ` (${failed.length} of ${parts.length} checks failed)` : "";
-  const cause = first.cause ?? first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0];
-  return `${first.name}${more}: ${sentence(cause)}`;
+  return `${first.name}${more}: ${sentence(first.cause ?? numericCause(first, against) ?? first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0])}`;
+}
+
+/** For numbers that are off with no recognised pattern: where, without repeating the values the message gives. */
+function numericCause(p: GradePart, against: string): string | undefined {
+  if (p.band !== "wrong" && p.band !== "suspicious") return undefined;
+  const w = p.where;
+  const place = w?.param ? ` (first at ${w.param}${w.index && w.index.length > 1 ? `[${w.index.join("][")}]` : ""})` : "";
+  return `yours differs from the ${against}${place}`;
 }
 
 /** JSON has no NaN or Infinity: leave such errors out rather than send null. */
