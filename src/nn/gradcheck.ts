@@ -7,7 +7,7 @@
  * Central differences are accurate to O(h²) for smooth functions, so with
  * h = 1e-5 a correct gradient typically agrees to 1e-9 or better.
  *
- * Bands for one element (DESIGN.md, "Gradient checks"):
+ * Bands for one element (src/ARCHITECTURE.md, "Exercises and the grader"):
  * - good: error ≤ 1e-7, or |a − n| below the rounding noise of the difference
  *   quotient (about 16·ε·|f| / h): the numeric gradient cannot resolve more.
  * - acceptable: error ≤ 1e-4, allowed only where kinks are to be expected:

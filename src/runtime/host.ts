@@ -2,7 +2,7 @@
  * The page side of the cell runtime: one `KernelHost` per page owns one
  * worker, runs cells one at a time and enforces Stop.
  *
- * Stop is two-stage (DESIGN.md): `stop()` first posts `interrupt`, which ends
+ * Stop is two-stage (src/ARCHITECTURE.md): `stop()` first posts `interrupt`, which ends
  * the run at its next cooperation point while keeping its globals; if the run
  * has not ended after `graceMs` the worker is terminated, a fresh one is
  * started and `onReset` listeners are told which cells had run (their names
@@ -10,7 +10,7 @@
  * is used here (through the small `WorkerLike` interface), so the same host
  * runs against a `worker_threads` Worker in Node tests and headless runs.
  *
- * Nothing from the kernel is trusted (DESIGN.md): messages arrive on a private
+ * Nothing from the kernel is trusted (src/ARCHITECTURE.md): messages arrive on a private
  * MessagePort, each is checked against its entry in `message-check.ts`, every
  * text in it is capped (`text-cap.ts`), logs are clamped to the run's cap, and
  * a message is delivered only to the run it names while that run is live (a

@@ -1,7 +1,7 @@
 /**
  * What the page accepts from the kernel: one table entry per message type.
  *
- * The host trusts nothing it cannot check (DESIGN.md). Every message from the
+ * The host trusts nothing it cannot check (src/ARCHITECTURE.md). Every message from the
  * kernel is matched against its entry here before the page sees it: the shape
  * of every field (rich values and errors included), and whether the message
  * may still arrive after its run has finished (late output from timers may;

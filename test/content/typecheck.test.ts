@@ -1,7 +1,7 @@
 /**
  * The whole project type-checks: the library, the runtime, the components'
  * TypeScript, and everything under content/ (figures, exercise starters,
- * solutions and wrong answers), as DESIGN.md asks of code inside content.
+ * solutions and wrong answers), as src/ARCHITECTURE.md asks of code inside content.
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Value, value } from "../../src/nn/value.ts";
 import { createRng } from "../../src/nn/rng.ts";
 
-/** Relative error as DESIGN.md defines it. */
+/** Relative error as src/ARCHITECTURE.md defines it. */
 const relErr = (a: number, n: number) => Math.abs(a - n) / Math.max(Math.abs(a) + Math.abs(n), 1e-8);
 
 /**

@@ -7,7 +7,7 @@
  * small scatter plot of the learner's gradient against central differences.
  */
 
-/** Band of a relative error, as in the library's gradient checker (DESIGN.md, "Gradient checks"). */
+/** Band of a relative error, as in the library's gradient checker (src/ARCHITECTURE.md, "Exercises and the grader"). */
 export type GradeBand = "good" | "acceptable" | "suspicious" | "wrong";
 
 /**
