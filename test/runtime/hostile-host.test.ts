@@ -80,6 +80,7 @@ describe("the host checks every message (message-check.ts)", () => {
       { type: "error", runId: 1, error: { name: "E", message: "m", phase: "runtime", frames: [{ cellId: "c", line: 1, column: 1, fn: "" }] } },
       { type: "uncaught", runId: null, cellId: null, source: "timer", error: { name: "E", message: "m", phase: "runtime" } },
       { type: "done", runId: 1, status: "error", ms: 3 },
+      { type: "asset-request", runId: 1, requestId: 1, name: "digits" },
     ];
     expect(new Set(good.map((m) => m.type))).toEqual(new Set(Object.keys(MESSAGES)));
     for (const m of good) expect(checkMessage(structuredClone(m))).not.toBeNull();
