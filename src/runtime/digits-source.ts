@@ -6,10 +6,17 @@
  */
 import type { DigitsSource } from "../nn/digits.ts";
 
-/** Fetches `url` (resolved against the worker's own address). */
-export function fetchDigitsSource(url: string): DigitsSource {
+/** Fetches `url`, or the URL a function gives when the data are asked for (so a bad base fails then, not at start-up). */
+export function fetchDigitsSource(url: string | (() => string)): DigitsSource {
   return async () => {
     let res: Response;
+    if (typeof url === "function") {
+      try {
+        url = url();
+      } catch (e) {
+        throw new Error(`no URL for the digits file: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     try {
       res = await fetch(url);
     } catch (e) {

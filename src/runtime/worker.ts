@@ -16,8 +16,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const send = scope.postMessage.bind(scope);
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn: cellNn, setYieldHook });
 // The digits file, fetched only when a cell calls digits(); the build copies it under the site's base.
-// (`?.`: a bundle built without Vite has no import.meta.env, and the worker must still start.)
-setDigitsSource(fetchDigitsSource(new URL(`${import.meta.env?.BASE_URL ?? "/"}${DIGITS_ASSET}`, scope.location.href).href));
+// The URL is resolved then, not now: a worker started from a blob: URL has no usable base, and must still start.
+// (`?.`: a bundle built without Vite has no import.meta.env.)
+setDigitsSource(fetchDigitsSource(() => new URL(`${import.meta.env?.BASE_URL ?? "/"}${DIGITS_ASSET}`, scope.location.origin).href));
 // Exercises load lazily: a page pays for an exercise's references only when it is graded.
 installGrader(globalThis, globExerciseLoader(() => import.meta.glob("/content/*/exercises/*/exercise.ts")));
 scope.addEventListener("message", (e: MessageEvent<HostToWorker>) => kernel.handle(e.data));
