@@ -97,6 +97,9 @@ async function tfSide(backend: "cpu" | "wasm"): Promise<TfSide> {
 const cpu = await tfSide("cpu");
 const cpuLoss0 = cpu.firstLoss();
 const wasm = await tfSide("wasm");
+// Which WebAssembly build tfjs picked (SIMD, threads), for the record.
+const wasmSimd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
+const wasmThreads = await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT");
 const wasmLoss0 = wasm.firstLoss();
 const oursLoss0 = softmaxCrossEntropy(model.forward(batchX[0]), batchY[0]).loss;
 for (const [name, l] of [["tfjs-cpu", cpuLoss0], ["tfjs-wasm", wasmLoss0]] as const) {
@@ -145,7 +148,7 @@ const loadAfter = os.loadavg()[0];
 const rates = rounds.map((r) => median(r.map((x) => x.wall)));
 const cpuRates = rounds.map((r) => median(r.map((x) => x.cpu)));
 console.log(`MLP ${SIZES.join("-")} ReLU, softmax cross-entropy, Adam lr ${LR}, batches of ${BATCH}, ${N} training digits (${stepsPerEpoch} steps per epoch)`);
-console.log(`Node ${process.version}, tfjs ${tf.version.tfjs}, ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}`);
+console.log(`Node ${process.version}, tfjs ${tf.version.tfjs} (wasm: SIMD ${wasmSimd ? "yes" : "no"}, threads ${wasmThreads ? "yes" : "no"}), ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}`);
 console.log(`initial loss from the same weights: ours ${oursLoss0.toFixed(6)}, tfjs-cpu ${cpuLoss0.toFixed(6)}, tfjs-wasm ${wasmLoss0.toFixed(6)}`);
 sides.forEach((s, i) => {
   console.log(`${s.name.padEnd(10)} steps/s ${rates[i].toFixed(1).padStart(7)}  (CPU-time ${cpuRates[i].toFixed(1)}; median of ${ROUNDS} rounds of ${stepsPerRound[i]})  → epoch ${((stepsPerEpoch / rates[i])).toFixed(2)} s`);

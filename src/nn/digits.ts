@@ -181,11 +181,10 @@ export interface DigitsSplit {
 }
 
 /**
- * The images of `file` at `indices` as a data set: pixels scaled to 0..1, one image per row.
+ * The images of `file` at the indices `idx` as a data set: pixels scaled to 0..1, one image per row.
  * @throws for an index outside the file.
  */
-export function digitRows(file: DigitsFile, indices: ArrayLike<number>): ClassificationData {
-  const idx = indices;
+export function digitRows(file: DigitsFile, idx: ArrayLike<number>): ClassificationData {
   for (let i = 0; i < idx.length; i++) {
     if (!Number.isInteger(idx[i]) || idx[i] < 0 || idx[i] >= file.count) throw new Error(`digitRows: image ${String(idx[i])} is outside the ${file.count} images`);
   }
