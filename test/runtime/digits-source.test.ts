@@ -33,17 +33,6 @@ describe("fetchDigitsSource(url)", () => {
   it("names the URL and the status of a failed request", async () => {
     await expect(fetchDigitsSource(`${base}/missing.bin`)()).rejects.toThrow(`${base}/missing.bin answered 404 Not Found`);
   });
-  it("resolves a URL function only when the data are asked for, and names a bad one", async () => {
-    let asked = 0;
-    const source = fetchDigitsSource(() => {
-      asked++;
-      return new URL("/data/digits-v1.bin.gz", "blob:null/1234").href;
-    });
-    expect(asked).toBe(0);
-    await expect(source()).rejects.toThrow(/^no URL for the digits file: /);
-    const ok = fetchDigitsSource(() => `${base}/data/digits-v1.bin.gz`);
-    expect(Array.from(new Uint8Array((await ok()) as ArrayBuffer))).toEqual([1, 2, 3]);
-  });
   it("names the URL when nothing answers", async () => {
     await expect(fetchDigitsSource("http://127.0.0.1:1/data.bin")()).rejects.toThrow(/^fetching http:\/\/127\.0\.0\.1:1\/data\.bin failed/);
   });
