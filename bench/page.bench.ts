@@ -160,7 +160,8 @@ console.log(`GOAL first Run click→output, cold : ${first.toFixed(1)} ms  targe
 console.log(`GOAL first Run click→output, warm : ${warm.toFixed(1)} ms  target ≤ ${GOALS.warmRun} ms  ${verdict(warm <= GOALS.warmRun)}  (median of ${warmRun.length})`);
 console.log(`GOAL worker bundle (gzip)         : ${kb(median(workerGz))}  target: smaller than the ${GOALS.workerGzipBefore} KB it was  ${verdict(median(workerGz) < GOALS.workerGzipBefore * 1024)}`);
 console.log(`     JavaScript before any interaction ${kb(median(jsBefore))}, after the first Run ${kb(median(jsAfterRun))}, after opening the editor ${kb(median(jsAfterEdit))} (gzip)`);
-console.log(`GOAL long tasks, chapter 8 Run all: longest ${long.longest.toFixed(0)} ms, ${long.count} over 50 ms (${long.total.toFixed(0)} ms in all, run took ${long.seconds.toFixed(1)} s)  target: none over ${GOALS.longTask} ms  ${verdict(long.longest <= GOALS.longTask)}`);
+console.log(`GOAL long tasks, chapter 8 Run all: by CPU time, longest ${long.cpuLongest.toFixed(0)} ms, ${long.cpuOver50} over 50 ms  target: none over ${GOALS.longTask} ms  ${verdict(long.cpuLongest <= GOALS.longTask)}`);
+console.log(`     by wall time (PerformanceObserver): longest ${long.longest.toFixed(0)} ms, ${long.count} over 50 ms (${long.total.toFixed(0)} ms in all; the run took ${long.seconds.toFixed(1)} s)`);
 console.log(`per page at 390 px: HTML raw / gzip, elements, style+layout ms at load`);
 for (const c of costs) console.log(`  ${c.path.padEnd(30)} ${kb(c.html).padStart(9)} / ${kb(c.htmlGz).padStart(8)}  ${String(c.elements).padStart(6)}  ${c.styleLayoutMs.toFixed(0).padStart(5)}`);
 if (scores.length) {
