@@ -15,23 +15,33 @@ let firstDiagnostics = false;
 
 /** How long after the first focus the checker starts, at the earliest (see `scheduleChecker`). */
 export const START_DELAY_MS = 1000;
+/** The longest the start waits for running cells to finish. */
+const MAX_WAIT_FOR_RUNS_MS = 10_000;
 
 /**
- * Starts the checker soon, not now: a second after the call, at the next idle
- * moment. Compiling the language service takes seconds of CPU, and a reader
- * who focuses a cell and presses Run at once should not have the run (or the
- * page) compete with it; explicit requests (completion, hover) still start
- * it at once through `ask`.
+ * Starts the checker soon, not now: a second after the call, when no cell on
+ * the page is running (for at most ten seconds more), at the next idle
+ * moment. Compiling the language service takes seconds of CPU; a reader who
+ * focuses a cell and presses Run at once should not have the run, or the
+ * page, compete with it. Explicit requests (Ctrl+Space) start it at once
+ * through `ask`.
  */
 export function scheduleChecker(): void {
   if (worker || scheduled) return;
   scheduled = true;
   performance.mark("typecheck:focus");
-  setTimeout(() => {
+  const giveUpWaiting = performance.now() + START_DELAY_MS + MAX_WAIT_FOR_RUNS_MS;
+  const attempt = (): void => {
+    if (worker) return;
+    if (document.querySelector(".cell.is-running") && performance.now() < giveUpWaiting) {
+      setTimeout(attempt, 250);
+      return;
+    }
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
     if (idle) idle(startChecker, { timeout: START_DELAY_MS });
     else startChecker();
-  }, START_DELAY_MS);
+  };
+  setTimeout(attempt, START_DELAY_MS);
 }
 
 /** Resolves once the checker has started (scheduled or asked for). */
