@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import ts from "typescript5";
 import { CELL_ENV_DTS } from "./cell-env.ts";
 
@@ -103,9 +103,4 @@ export function libDeclarations(lib = CELL_LIB): DeclarationFiles {
 
 function sortKeys(files: DeclarationFiles): DeclarationFiles {
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Declaration paths relative to the project, for messages. */
-export function describeFiles(files: DeclarationFiles, root: string): string {
-  return Object.keys(files).map((f) => relative(root, f)).join(", ");
 }

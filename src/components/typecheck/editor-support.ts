@@ -3,14 +3,14 @@
  * and a count under the cell, completion with signatures and doc comments,
  * hover docs, and signature help while typing arguments. Everything asks the
  * checker's worker (client.ts); nothing here loads TypeScript itself. The
- * worker starts on the editor's first focus, so a page that is only read
- * never downloads it.
+ * worker starts shortly after the editor's first focus, so a page that is
+ * only read never downloads it.
  */
 import { StateEffect, StateField, type Extension } from "@codemirror/state";
 import { EditorView, ViewPlugin, hoverTooltip, showTooltip, type Tooltip, type ViewUpdate } from "@codemirror/view";
 import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
-import { ask, checkerStarted, startChecker } from "./client.ts";
+import { ask, checkerReady, checkerStarted, scheduleChecker } from "./client.ts";
 import type { CellDiagnostic, CheckRequest } from "./service.ts";
 
 export interface TypecheckOptions {
@@ -62,6 +62,10 @@ function recheckView(view: EditorView): void {
 
 /** Editors on this page that check types: a change in one may change what the cells below it see. */
 const live = new Set<EditorView>();
+// When the checker starts, every open editor checks its code.
+void checkerReady().then(() => {
+  for (const v of live) recheckView(v);
+});
 let relintTimer: ReturnType<typeof setTimeout> | undefined;
 function relintOthers(changed: EditorView): void {
   clearTimeout(relintTimer);
@@ -225,7 +229,8 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
     activateOnTyping: true,
     override: [
       async (ctx: CompletionContext): Promise<CompletionResult | null> => {
-        if (!checkerStarted() || !wantsCompletion(ctx)) return null;
+        // Ctrl+Space asks for the checker at once; typing waits until it has started.
+        if ((!checkerStarted() && !ctx.explicit) || !wantsCompletion(ctx)) return null;
         const code = ctx.state.doc.toString();
         let res;
         try {
@@ -268,11 +273,7 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
       }
       update(u: ViewUpdate) {
         if (u.docChanged) relintOthers(u.view);
-        if (u.focusChanged && u.view.hasFocus && !checkerStarted()) {
-          startChecker();
-          const view = u.view;
-          setTimeout(() => recheckView(view), 0);
-        }
+        if (u.focusChanged && u.view.hasFocus) scheduleChecker();
       }
       destroy() {
         live.delete(this.view);
@@ -295,7 +296,9 @@ export function showTypeErrors(opts: TypecheckOptions, code: string, output: HTM
   const run = ++runs;
   pendingRun.set(output, run);
   if (!checkerStarted() && !start) return;
-  void ask({ method: "diagnostics", req: request(opts, code) })
+  scheduleChecker();
+  void checkerReady()
+    .then(() => ask({ method: "diagnostics", req: request(opts, code) }))
     .catch(() => [])
     .then((list) => {
       if (!list.length || pendingRun.get(output) !== run) return;

@@ -133,16 +133,14 @@ export function createCheckService(declarations: DeclarationFiles): CheckService
 
   /** Puts the request's documents in place; returns the target's file. */
   const sync = (req: CheckRequest): CellFile => {
-    const dir = req.scope === "page" ? "/page" : `/alone`;
+    // A page's cells share one folder; an exercise is checked on its own.
     const docs = req.scope === "page" ? req.docs : req.docs.filter((d) => d.id === req.target);
-    const { cells, scopes } = pageFiles(req.scope === "page" ? dir : `${dir}`, docs);
+    const { cells, scopes } = pageFiles(req.scope === "page" ? "/page" : "/alone", docs);
     for (const c of cells) put(c.path, c.text);
     for (const [p, t] of scopes) put(p, t);
     const target = cells.find((c) => c.id === req.target);
     if (!target) throw new Error(`unknown cell: ${req.target}`);
-    const before = roots.length;
     roots = [...fixedRoots, ...cells.map((c) => c.path), ...scopes.keys()];
-    if (roots.length !== before) dirCache = null;
     dirCache = null;
     return target;
   };
