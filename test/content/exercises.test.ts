@@ -191,10 +191,16 @@ for (const folder of folders) {
  * Parts a starter may pass, and why: the stable-softmax starter is the naive
  * softmax, right at ordinary logits by design (the exercise is to make it
  * stable); those parts still reject the wrong stable versions (column-wise,
- * not normalised, one sum for the batch).
+ * not normalised, one sum for the batch). A blank image is already centred
+ * and normalised: the centre-digit starter (a copy) is right on it, and the
+ * part is there for the answers that divide 0 by 0.
  */
 const STARTER_MAY_PASS: Readonly<Record<string, { parts: readonly string[]; why: string }>> = {
   "stable-softmax": { parts: ["one row of ordinary logits", "a batch of ordinary logits"], why: "the starter is the naive softmax to be made stable" },
+  "centre-digit": {
+    parts: ["a blank image"],
+    why: "a blank image is its own right answer (nothing to normalise or centre), so no check on it can reject a copy of the input; the part rejects the 0 / 0 that turns a blank into NaN",
+  },
 };
 
 /** Exercises whose inputs are one column by nature, and why. */
