@@ -37,16 +37,15 @@ export function markScrollablesSoon(root: ParentNode): void {
 }
 
 /**
- * Marks the page's regions as they come near the viewport, and again when the
- * width changes. Not all at once at load: reading scrollWidth forces layout,
- * and most of a chapter is skipped by content-visibility until it is close
- * (see Base.astro), so an eager pass would lay out the whole page up front. A
- * region is checked while it is within two screens of the viewport, well
- * before keyboard focus can reach it.
+ * Marks every region once when the page starts, then re-checks the regions
+ * near the viewport when the width changes (the others as they come near).
+ * The first pass must be whole: Tab moves through the page in document order,
+ * not by what is on screen, so a table several screens down must already be
+ * focusable when the reader tabs past it (axe checks the same).
  */
 export function watchScrollables(): void {
+  markScrollables();
   if (typeof IntersectionObserver !== "function") {
-    markScrollables();
     addEventListener("resize", () => markScrollables());
     return;
   }
