@@ -2,8 +2,10 @@
  * One cell on the page: its buttons, status, editor (mounted lazily) and
  * outputs. It knows nothing about workers: the notebook hands it run events.
  */
+import { checkControl, type ControlValue } from "../runtime/controls.ts";
 import type { RunEvent, RunOutcome } from "../runtime/host.ts";
 import { LogView } from "../runtime/log-view.ts";
+import { ControlsView, type ControlPhase } from "./controls-view.ts";
 import type { EditorHandle } from "./editor.ts";
 import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
 import { markScrollables } from "./scrollables.ts";
@@ -16,6 +18,8 @@ export interface CellHost {
   reset(cell: CellView): void;
   /** Human label for a cell id in error messages ("cell 3"). */
   label(cellId: string): string;
+  /** The reader changed one of the cell's controls (absent: controls are shown but do not re-run). */
+  controlChanged?(cell: CellView, label: string, value: ControlValue, phase: ControlPhase): void;
 }
 
 export type CellState = "idle" | "queued" | "running" | "done" | "error" | "stopped" | "skipped";
@@ -64,6 +68,9 @@ export class CellView {
   #logFrame = 0;
   #displays = new Map<string, HTMLElement>();
   #progress = new Map<string, HTMLElement>();
+  #controls: ControlsView | null = null;
+  /** Wall time of the last finished run (decides whether a slider re-runs while dragging). */
+  lastRunMs = Infinity;
 
   constructor(root: HTMLElement, host: CellHost) {
     this.root = root;
@@ -166,6 +173,16 @@ export class CellView {
     }
   }
 
+  #stale = false;
+  /** Marks the output as computed from older inputs of a cell above (cleared by the next run). */
+  notifyStale(stale: boolean): void {
+    if (stale === this.#stale) return;
+    this.#stale = stale;
+    this.root.classList.toggle("is-stale", stale);
+    if (stale) this.notify("Inputs changed above — Run to update.", [{ label: "Run", run: () => this.#host.run(this) }]);
+    else this.notify(null);
+  }
+
   setState(state: CellState, detail?: string): void {
     this.state = state;
     if (this.#timer) clearInterval(this.#timer);
@@ -191,8 +208,28 @@ export class CellView {
     }
   }
 
-  /** Clears outputs before a run. */
+  /** The cell's controls (created on the first declaration). */
+  get controls(): ControlsView | null {
+    return this.#controls;
+  }
+
+  #controlsView(): ControlsView {
+    if (!this.#controls) {
+      const box = document.createElement("div");
+      this.#output.before(box);
+      this.#controls = new ControlsView(box, `Inputs of ${this.#host.label(this.id)}`, (label, value, phase) =>
+        this.#host.controlChanged?.(this, label, value, phase),
+      );
+    }
+    return this.#controls;
+  }
+
+  /** Clears outputs before a run (keeping the output's height until the new output arrives, so re-runs do not jump). */
   beginRun(): void {
+    const h = this.#output.childElementCount ? this.#output.getBoundingClientRect().height : 0;
+    this.#output.style.minHeight = h ? `${h}px` : "";
+    this.#controls?.beginRun();
+    this.notifyStale(false);
     this.#output.replaceChildren();
     this.#log = new LogView();
     this.#logBox = null;
@@ -204,6 +241,11 @@ export class CellView {
   /** Renders one event of this cell's run. */
   handle(e: RunEvent): void {
     switch (e.type) {
+      case "control": {
+        const spec = checkControl(e.control);
+        if (spec) this.#controlsView().declare(spec);
+        return;
+      }
       case "status":
         if (e.status === "running") this.setState("running");
         if (e.status === "interrupting") this.#status.textContent = "stopping…";
@@ -250,6 +292,10 @@ export class CellView {
   /** Shows how the run ended. */
   finish(outcome: RunOutcome): void {
     this.#flushLog();
+    this.#controls?.endRun(outcome.status === "ok");
+    this.lastRunMs = outcome.ms;
+    // The new output is complete: let the box take its own height again (after plots have drawn).
+    requestAnimationFrame(() => (this.#output.style.minHeight = ""));
     // Plots draw a frame later; then the output may scroll sideways.
     requestAnimationFrame(() => setTimeout(() => markScrollables(this.#output), 50));
     const ms = outcome.ms < 1000 ? `${Math.round(outcome.ms)} ms` : `${(outcome.ms / 1000).toFixed(1)} s`;

@@ -5,11 +5,15 @@
  */
 import * as Plot from "@observablehq/plot";
 import { MARK_NAMES, type PlotData } from "../runtime/plot-spec.ts";
+import { layoutPlot } from "./plot-layout.ts";
 
 type AnyMark = (...args: unknown[]) => Plot.Markish;
 
-/** Builds the figure; throws `unknown mark: name` for a mark the cell-side Plot does not offer. */
-export function renderPlot(spec: PlotData): SVGSVGElement | HTMLElement {
+/**
+ * Builds the figure for a box `available` px wide (default: the plot's own
+ * width); throws `unknown mark: name` for a mark the cell-side Plot does not offer.
+ */
+export function renderPlot(spec: PlotData, available = Infinity): SVGSVGElement | HTMLElement {
   const { marks: specs, ...rest } = spec;
   if (!Array.isArray(specs)) throw new Error(`plot: marks must be an array, got ${typeof specs}`);
   const marks = specs.map((m, i) => {
@@ -19,9 +23,28 @@ export function renderPlot(spec: PlotData): SVGSVGElement | HTMLElement {
     // Data-less marks (frame, grids, axes) take their options first.
     return m.data === null ? fn(m.options) : fn(m.data, m.options);
   });
-  const figure = Plot.plot({ ...(rest as Plot.PlotOptions), marks });
+  const figure = Plot.plot({ ...(layoutPlot(rest, available) as Plot.PlotOptions), marks });
   // The container carries the accessible name (role="img"); Plot's own
   // aria-labels on <g> elements are not valid ARIA there.
   figure.setAttribute("aria-hidden", "true");
   return figure;
+}
+
+/**
+ * How far the y-axis tick labels of a drawn figure stick out left of the SVG
+ * (px, 0 when they fit): Plot's default left margin is 40 px whatever the
+ * labels' length, so "0.0001" at 12 px is clipped. Needs the figure in the page.
+ */
+export function leftOverflow(figure: Element): number {
+  const svg = figure instanceof SVGSVGElement ? figure : figure.querySelector("svg");
+  const labels = svg?.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
+  let min = 0;
+  for (const g of labels ?? []) {
+    try {
+      min = Math.min(min, g.getBBox().x);
+    } catch {
+      // Not rendered (display: none): nothing to measure.
+    }
+  }
+  return Math.ceil(-min);
 }

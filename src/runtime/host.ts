@@ -12,6 +12,7 @@
  */
 import type {
   CellError,
+  ControlMessage,
   DisplayMessage,
   ErrorMessage,
   HostToWorker,
@@ -23,6 +24,7 @@ import type {
   UpdateMessage,
   WorkerToHost,
 } from "./protocol.ts";
+import type { ControlValues } from "./controls.ts";
 import type { Rich } from "./rich.ts";
 
 /** The minimal worker surface the host needs; adapters exist for Web Workers and `worker_threads`. */
@@ -64,6 +66,7 @@ export interface StatusEvent {
 /** What `run`'s `onEvent` receives, in order. */
 export type RunEvent =
   | StatusEvent
+  | ControlMessage
   | LogMessage
   | DisplayMessage
   | UpdateMessage
@@ -112,6 +115,8 @@ export interface RunRequest {
   timeLimitMs?: number;
   /** Overrides the host's per-run log cap. */
   maxLogLines?: number;
+  /** The reader's control values by label (absent: every control's default). */
+  controls?: ControlValues;
 }
 
 /** Options of {@link KernelHost}. */
@@ -314,6 +319,7 @@ export class KernelHost {
       code: rec.req.code,
       silent: rec.req.silent,
       maxLogLines: rec.req.maxLogLines ?? this.#opts.maxLogLines,
+      ...(rec.req.controls ? { controls: rec.req.controls } : {}),
     });
   }
 
