@@ -5,5 +5,6 @@
 import Cell from "./Cell.astro";
 import Exercise from "./Exercise.astro";
 import Figure from "./Figure.astro";
+import Predict from "./Predict.astro";
 
-export const components = { Cell, Exercise, Figure };
+export const components = { Cell, Exercise, Figure, Predict };

@@ -80,10 +80,33 @@ export class Notebook implements CellHost {
   }
 
   run(cell: CellView, opts: { andNext?: boolean } = {}): void {
+    void this.#runWithAbove(cell);
+    if (opts.andNext) this.cells[this.cells.indexOf(cell) + 1]?.focus();
+  }
+
+  #runWithAbove(cell: CellView): Promise<void> {
     const i = this.cells.indexOf(cell);
     const before = this.cells.slice(0, i).filter((c) => !this.#ran.has(c.id) && c.state !== "queued" && c.state !== "running");
-    void this.#runSequence([...before, cell]);
-    if (opts.andNext) this.cells[i + 1]?.focus();
+    return this.#runSequence([...before, cell]);
+  }
+
+  /**
+   * Makes sure a cell's definitions are in scope (running it, and the cells
+   * above it that have not run, unless it already ran since the last reset);
+   * true when it finished without an error.
+   */
+  async ensureRan(cellId: string): Promise<boolean> {
+    const cell = this.cells.find((c) => c.id === cellId);
+    if (!cell) return false;
+    const busy = () => cell.state === "queued" || cell.state === "running";
+    if (!busy() && !(this.#ran.has(cell.id) && cell.state === "done")) await this.#runWithAbove(cell);
+    while (busy()) await new Promise((r) => setTimeout(r, 50));
+    return cell.state === "done";
+  }
+
+  /** The value of a name in the page's scope (`loss`, `curves.adam`, `xs[3]`) as the cell computed it, or the error. */
+  async evaluate(path: string): Promise<RunOutcome> {
+    return this.host.run({ cellId: `read-${path.replace(/[^\w-]/g, "-")}`, code: path, timeLimitMs: 5000 });
   }
 
   /** Runs every cell from the top, in order. */
@@ -216,7 +239,7 @@ export class Notebook implements CellHost {
     // Their definitions are gone: "done" would claim a scope that no longer exists.
     for (const c of this.cells) if (c.state === "done" || c.state === "error" || c.state === "stopped") c.setState("skipped");
     const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash: "The worker crashed and was restarted", manual: "The notebook was restarted" }[info.reason];
-    const which = lost.map((id) => this.label(id)).join(", ");
+    const which = lost.filter((id) => this.#order.includes(id)).map((id) => this.label(id)).join(", ");
     this.#say(`${why}: the shared scope was reset.${which ? ` Re-run ${which} (Run on any cell re-runs the cells above it).` : ""}`, "warn");
   }
 
@@ -308,10 +331,12 @@ function declaredNames(code: string): string[] {
 }
 
 /** Starts the notebook on a chapter page (called once from the Cell component's script). */
+let current: Notebook | null = null;
 export function startNotebook(): Notebook | null {
+  if (current) return current;
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
   if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
-  const nb = new Notebook(document, chapter);
+  const nb = (current = new Notebook(document, chapter));
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
   return nb;
 }

@@ -6,7 +6,20 @@
  * The spec goes to the page, which draws the input above the cell's output
  * and re-runs the cell when the reader changes it. Runs in the worker; no DOM.
  */
-import { acceptValue, CONTROL_LIMITS, snapNumber, type ControlSpec, type ControlValue, type ControlValues } from "./controls.ts";
+import {
+  acceptValue,
+  CONTROL_LIMITS,
+  decodePoints,
+  encodePoints,
+  POINT_PRESETS,
+  POINTS_LIMIT,
+  snapNumber,
+  type ControlSpec,
+  type ControlValue,
+  type ControlValues,
+  type DrawnPoint,
+} from "./controls.ts";
+import type * as NN from "../nn/index.ts";
 
 /** What the kernel tells the controls about the run in flight. */
 export interface ControlContext {
@@ -32,8 +45,61 @@ export interface NumberOptions {
   step?: number;
 }
 
+export interface DrawDataOptions {
+  /** Classes the reader can place: 2 or 3 (default 3). */
+  classes?: number;
+  /** What the data starts as (default "spiral"). */
+  preset?: (typeof POINT_PRESETS)[number];
+  /** Points per class in a preset (default 60). */
+  perClass?: number;
+}
+
+/** The parts of nn the presets use (the kernel passes its own nn, so Matrix is the cells' Matrix). */
+type PresetNN = Pick<typeof NN, "Matrix" | "createRng" | "spiral" | "moons" | "circles">;
+
+/** A preset's points, seeded (the same every time), scaled into the drawing square. */
+export function presetPoints(nn: PresetNN, name: string, classes: number, perClass: number): DrawnPoint[] {
+  const rng = nn.createRng(7);
+  let raw: { x: number; y: number; c: number }[] = [];
+  const fromData = (d: { x: NN.Matrix; y: Int32Array }) =>
+    Array.from({ length: d.x.rows }, (_, i) => ({ x: d.x.get(i, 0), y: d.x.get(i, 1), c: d.y[i] }));
+  switch (name) {
+    case "spiral":
+      raw = fromData(nn.spiral({ classes, pointsPerClass: perClass, rng }));
+      break;
+    case "moons":
+      raw = fromData(nn.moons({ n: 2 * perClass, noise: 0.08, rng }));
+      break;
+    case "circles":
+      raw = fromData(nn.circles({ n: 2 * perClass, noise: 0.05, factor: 0.5, rng }));
+      break;
+    case "xor":
+      // Four noisy blobs at the corners; opposite corners share a class.
+      for (let k = 0; k < 2 * perClass; k++) {
+        const sx = k % 2 ? 1 : -1, sy = k % 4 < 2 ? 1 : -1;
+        raw.push({ x: sx * 0.5 + rng.normal(0, 0.18), y: sy * 0.5 + rng.normal(0, 0.18), c: sx * sy > 0 ? 0 : 1 });
+      }
+      break;
+    case "gaussians":
+      // One blob per class, centres on a circle.
+      for (let c = 0; c < classes; c++) {
+        const a = (2 * Math.PI * c) / classes + 0.4;
+        for (let k = 0; k < perClass; k++) raw.push({ x: 0.55 * Math.cos(a) + rng.normal(0, 0.2), y: 0.55 * Math.sin(a) + rng.normal(0, 0.2), c });
+      }
+      break;
+    default:
+      throw new RangeError(`drawData: unknown preset ${JSON.stringify(name)} (${POINT_PRESETS.join(", ")})`);
+  }
+  // Centre the preset and scale it to fill [−1, 1]² (inside the square's margin).
+  const xs = raw.map((p) => p.x), ys = raw.map((p) => p.y);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const half = Math.max(Math.max(...xs) - cx, Math.max(...ys) - cy, 1e-9);
+  const clamp = (v: number) => Math.max(-POINTS_LIMIT, Math.min(POINTS_LIMIT, v));
+  return raw.map((p) => ({ x: clamp((p.x - cx) / half), y: clamp((p.y - cy) / half), c: p.c }));
+}
+
 /** The cell globals, bound to a kernel. */
-export function createCellControls(ctx: ControlContext) {
+export function createCellControls(ctx: ControlContext, nn?: PresetNN) {
   const declare = <T extends ControlValue>(fn: string, spec: ControlSpec): T => {
     const run = ctx.current();
     if (!run) throw new Error(`${fn}: declare controls while the cell runs (not in a timer or a callback)`);
@@ -114,5 +180,35 @@ export function createCellControls(ctx: ControlContext) {
     return declare<number>("button", { kind: "button", label: l, value: 0, default: 0 });
   }
 
-  return { slider, number, select, checkbox, button };
+  /**
+   * A dataset the reader draws (click to place points; presets to start
+   * from). Returns it as a classification dataset: `x` (n×2 Matrix), `y`
+   * (Int32Array of classes) and `classes`, like `spiral(...)`.
+   */
+  function drawData(name: string, options: DrawDataOptions = {}): { x: NN.Matrix; y: Int32Array; classes: number } {
+    const l = label("drawData", name);
+    if (!nn) throw new Error("drawData: not available here");
+    const classes = options.classes ?? 3;
+    if (classes !== 2 && classes !== 3) throw new RangeError(`drawData: classes must be 2 or 3, got ${String(classes)}`);
+    const preset = options.preset ?? "spiral";
+    if (!(POINT_PRESETS as readonly string[]).includes(preset)) throw new RangeError(`drawData: unknown preset ${JSON.stringify(preset)} (${POINT_PRESETS.join(", ")})`);
+    const perClass = options.perClass ?? 60;
+    if (!Number.isInteger(perClass) || perClass < 1 || perClass * classes > 600) throw new RangeError(`drawData: perClass must be an integer from 1 to ${Math.floor(600 / classes)}, got ${String(perClass)}`);
+    const presetFor = (p: string) => encodePoints(presetPoints(nn, p, p === "moons" || p === "circles" || p === "xor" ? 2 : classes, perClass));
+    const spec: ControlSpec = { kind: "points", label: l, classes, presets: [...POINT_PRESETS], value: "", default: presetFor(preset) };
+    // The page may ask for another preset by name; the cell gets (and the page is sent) its points.
+    const run = ctx.current();
+    const stored = run?.values[l];
+    if (run && typeof stored === "string" && stored.startsWith("preset:") && acceptValue(spec, stored) === stored) run.values[l] = presetFor(stored.slice(7));
+    const text = declare<string>("drawData", spec);
+    const points = decodePoints(text, classes) ?? [];
+    const x = new nn.Matrix(points.length, 2);
+    points.forEach((p, i) => {
+      x.set(i, 0, p.x);
+      x.set(i, 1, p.y);
+    });
+    return { x, y: Int32Array.from(points, (p) => p.c), classes };
+  }
+
+  return { slider, number, select, checkbox, button, drawData };
 }

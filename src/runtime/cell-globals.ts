@@ -44,6 +44,12 @@ declare global {
   function checkbox(label: string, value?: boolean): boolean;
   /** A button; returns how many times it was pressed (0 at first). Each press re-runs the cell. */
   function button(label: string): number;
+  /**
+   * A 2-D dataset the reader draws above the output (click to place points of
+   * 2 or 3 classes, or start from a preset). Returns it like \`spiral(...)\`:
+   * \`x\` (n×2), \`y\` (classes), \`classes\`. Headless runs get the preset.
+   */
+  function drawData(label: string, options?: { classes?: 2 | 3; preset?: "spiral" | "moons" | "circles" | "xor" | "gaussians"; perClass?: number }): { x: NN.Matrix; y: Int32Array; classes: number };
   type PlotMark = { readonly mark: string; plot(options?: Record<string, unknown>): PlotSpec };
   type PlotSpec = { readonly kind: "plot"; readonly options: Record<string, unknown> };
   type PlotMarkFn = (data?: unknown, options?: Record<string, unknown>) => PlotMark;

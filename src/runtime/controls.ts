@@ -58,7 +58,59 @@ export interface ButtonSpec {
   value: number;
   default: number;
 }
-export type ControlSpec = SliderSpec | NumberSpec | SelectSpec | CheckboxSpec | ButtonSpec;
+/**
+ * A 2-D dataset the reader draws: points in [−1.2, 1.2]² with a class each.
+ * The value is the point list encoded as text (`"x,y,c;x,y,c"`, see
+ * {@link encodePoints}); the page may also send `"preset:<name>"` to start
+ * over from a preset, which the kernel turns into points.
+ */
+export interface PointsSpec {
+  kind: "points";
+  label: string;
+  /** Classes the reader can place (2 or 3). */
+  classes: number;
+  /** Presets the page offers (from {@link POINT_PRESETS}). */
+  presets: string[];
+  value: string;
+  default: string;
+}
+export type ControlSpec = SliderSpec | NumberSpec | SelectSpec | CheckboxSpec | ButtonSpec | PointsSpec;
+
+/** Presets a drawn dataset can start from. */
+export const POINT_PRESETS = ["spiral", "moons", "circles", "xor", "gaussians"] as const;
+/** Half-width of the drawing square. */
+export const POINTS_LIMIT = 1.2;
+/** Most points a drawn dataset holds. */
+export const MAX_POINTS = 1000;
+
+/** One drawn point. */
+export interface DrawnPoint {
+  x: number;
+  y: number;
+  c: number;
+}
+
+/** Points as text: 3 decimals per coordinate, `x,y,c` joined by `;`. */
+export function encodePoints(points: readonly DrawnPoint[]): string {
+  return points.map((p) => `${+p.x.toFixed(3)},${+p.y.toFixed(3)},${p.c}`).join(";");
+}
+
+/** The points of an encoded list, or null when any part is malformed, out of the square, of an unknown class, or too many. */
+export function decodePoints(text: string, classes: number): DrawnPoint[] | null {
+  if (text === "") return [];
+  const parts = text.split(";");
+  if (parts.length > MAX_POINTS) return null;
+  const out: DrawnPoint[] = [];
+  for (const part of parts) {
+    const [xs, ys, cs, extra] = part.split(",");
+    if (extra !== undefined || cs === undefined) return null;
+    const x = Number(xs), y = Number(ys), c = Number(cs);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > POINTS_LIMIT || Math.abs(y) > POINTS_LIMIT) return null;
+    if (!Number.isInteger(c) || c < 0 || c >= classes) return null;
+    out.push({ x, y, c });
+  }
+  return out;
+}
 
 /** Control values by label, as the page sends them with a run. */
 export type ControlValues = Record<string, ControlValue>;
@@ -108,12 +160,17 @@ export function acceptValue(spec: ControlSpec, stored: unknown): ControlValue {
       return typeof stored === "boolean" ? stored : spec.default;
     case "button":
       return finite(stored) && Number.isInteger(stored) && stored >= 0 ? stored : spec.default;
+    case "points":
+      if (typeof stored !== "string") return spec.default;
+      if (stored.startsWith("preset:")) return spec.presets.includes(stored.slice(7)) ? stored : spec.default;
+      return decodePoints(stored, spec.classes) ? stored : spec.default;
   }
 }
 
 /** A control value as the page shows it: short, no float noise (0.1, 0.00316, 1e-6, 1,000). */
 export function formatControlValue(v: ControlValue): string {
   if (typeof v === "boolean") return v ? "on" : "off";
+  if (typeof v === "string" && /^-?[\d.]+,-?[\d.]+,\d/.test(v)) return `${v.split(";").length} points`;
   if (typeof v === "string") return v;
   return formatTick(roundSignificant(v, 4));
 }
@@ -194,6 +251,14 @@ export function checkControl(raw: unknown): ControlSpec | null {
     case "button":
       spec = { kind: "button", label, value: 0, default: 0 };
       break;
+    case "points": {
+      const classes = r.classes === 2 || r.classes === 3 ? r.classes : null;
+      if (!classes || typeof r.default !== "string") return null;
+      const presets = Array.isArray(r.presets) ? POINT_PRESETS.filter((name) => (r.presets as unknown[]).includes(name)) : [];
+      spec = { kind: "points", label, classes, presets: [...presets], value: "", default: r.default };
+      if (acceptValue(spec, r.default) !== r.default) return null;
+      break;
+    }
     default:
       return null;
   }

@@ -399,7 +399,7 @@ export function createKernel(env: KernelEnv): Kernel {
       flushLogs(active);
       post({ type: "control", runId: active.runId, control });
     },
-  });
+  }, nn as unknown as Parameters<typeof createCellControls>[1]);
   for (const [name, fn] of Object.entries(controls)) defineGlobal(name, fn);
   defineGlobal("setTimeout", wrapTimer("timeout"));
   defineGlobal("setInterval", wrapTimer("interval"));
