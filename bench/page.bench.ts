@@ -6,8 +6,11 @@
  *   node bench/page.bench.ts [rounds=7]
  *
  * Prints medians of: click-to-output on the first Run of a fresh page (worker
- * start included) and on warm re-runs; and the JavaScript transferred (gzip)
- * before any interaction, after the first Run, and after the editor opens.
+ * start included) and on warm re-runs; the JavaScript transferred (gzip)
+ * before any interaction, after the first Run, and after the editor opens;
+ * and for a light cell with sliders (chapter 0's controls-demo): slider
+ * change → output redrawn (value printed and plot replaced), and the longest
+ * main-thread task while a slider is dragged.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -29,6 +32,8 @@ const browser = await launch();
 const PAGE = "/how-this-notebook-works/";
 const CELL = 'section.cell[data-cell-id="first-cell"]';
 
+const sliderRedraw: number[] = [];
+const dragLongTasks: number[] = [];
 const firstRun: number[] = [];
 const warmRun: number[] = [];
 const jsBefore: number[] = [];
@@ -73,6 +78,55 @@ for (let r = 0; r < rounds; r++) {
   await page.locator(`${CELL} .cm-content`).waitFor();
   await page.waitForLoadState("networkidle");
   jsAfterEdit.push(sum());
+
+  // Slider change → output redrawn, on a light cell that is already warm.
+  const DEMO = 'section.cell[data-cell-id="controls-demo"]';
+  await page.click(`${DEMO} [data-action="run"]`);
+  await page.waitForFunction((sel) => /done/.test(document.querySelector(`${sel} .cell-status`)?.textContent ?? ""), DEMO);
+  await page.waitForSelector(`${DEMO} .out-plot svg`);
+  for (let k = 1; k <= 8; k++) {
+    sliderRedraw.push(await page.evaluate(({ sel, k }) => new Promise<number>((resolve) => {
+      const range = document.querySelector<HTMLInputElement>(`${sel} input[type=range]`)!; // weight w: 80 positions on [-4, 4]
+      const out = document.querySelector(`${sel} .cell-output`)!;
+      const want = `w = ${(1 + 0.1 * k).toFixed(1).replace(/\.0$/, "")},`;
+      const oldPlot = out.querySelector(".out-plot svg");
+      const start = performance.now();
+      new MutationObserver((_m, obs) => {
+        const svg = out.querySelector(".out-plot svg");
+        if (out.textContent?.includes(want) && svg && svg !== oldPlot) {
+          obs.disconnect();
+          resolve(performance.now() - start);
+        }
+      }).observe(out, { childList: true, subtree: true, characterData: true });
+      range.value = String(Number(range.value) + 1);
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+      range.dispatchEvent(new Event("change", { bubbles: true }));
+    }), { sel: DEMO, k }));
+    await page.waitForFunction((sel) => /done/.test(document.querySelector(`${sel} .cell-status`)?.textContent ?? ""), DEMO);
+  }
+  // A drag: 60 input events, one per frame, then the release; the longest main-thread task meanwhile.
+  dragLongTasks.push(await page.evaluate((sel) => new Promise<number>((resolve) => {
+    let longest = 0;
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+    });
+    obs.observe({ type: "longtask" });
+    const range = document.querySelector<HTMLInputElement>(`${sel} input[type=range]`)!;
+    let n = 0;
+    const tick = () => {
+      range.value = String(n % 80);
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+      if (++n < 60) requestAnimationFrame(tick);
+      else {
+        range.dispatchEvent(new Event("change", { bubbles: true }));
+        setTimeout(() => {
+          obs.disconnect();
+          resolve(longest);
+        }, 500);
+      }
+    };
+    requestAnimationFrame(tick);
+  }), DEMO));
   await context.close();
 }
 await browser.close();
@@ -85,3 +139,5 @@ console.log(`  click-to-output, warm                      : ${median(warmRun).to
 console.log(`  JavaScript before any interaction (gzip)   : ${kb(median(jsBefore))}`);
 console.log(`  JavaScript after the first Run (gzip)      : ${kb(median(jsAfterRun))}  (adds the worker)`);
 console.log(`  JavaScript after opening the editor (gzip) : ${kb(median(jsAfterEdit))}  (adds CodeMirror)`);
+console.log(`  slider change → output redrawn, light cell : ${median(sliderRedraw).toFixed(1)} ms (median of ${sliderRedraw.length}; max ${Math.max(...sliderRedraw).toFixed(1)})`);
+console.log(`  longest main-thread task during a drag     : ${median(dragLongTasks).toFixed(1)} ms (median of ${dragLongTasks.length} drags; 0 = none over 50 ms)`);

@@ -141,7 +141,8 @@ export class Notebook implements CellHost {
     const heavy = cell.timeLimitMs !== undefined || cell.lastRunMs > 120;
     if (phase === "input" && heavy) return;
     const busy = cell.state === "running" || cell.state === "queued";
-    if (!busy && phase === "commit" && this.#sentControls.get(cell.id) === JSON.stringify(values) && cell.state === "done") return;
+    const alreadySent = this.#sentControls.get(cell.id) === JSON.stringify(values);
+    if (phase === "commit" && alreadySent && (busy || cell.state === "done")) return; // the release after a drag: that run is under way or done
     if (busy) {
       this.#again.add(cell.id);
       if (phase === "commit" && cell.state === "running" && this.#active === cell && heavy) void this.host.stop();

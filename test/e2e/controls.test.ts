@@ -106,4 +106,49 @@ describe.skipIf(!hasBrowser)("controls in cells (Chromium)", () => {
     await run("controls-demo");
     await waitOutput("controls-demo", "b = 0.1");
   });
+
+  it("a prediction checkpoint reveals the computed value after commit, and remembers the prediction", async () => {
+    await page.goto(site.url() + "/neurons-and-layers/");
+    const aside = page.locator("#predict-neuron-z");
+    await expect(aside.locator(".predict-why").isVisible()).resolves.toBe(false);
+    await aside.getByLabel("Your guess").fill("-0.5");
+    await aside.getByRole("button", { name: "Commit and run" }).click();
+    await page.waitForFunction(() => document.querySelector("#predict-neuron-z")?.getAttribute("data-state") === "revealed", null, { timeout: 30_000 });
+    // The answer is the value the cell computed (its output shows the same z).
+    const output = await cell("neuron").locator(".cell-output").textContent();
+    const z = /z: (-?[\d.]+)/.exec(output ?? "")?.[1];
+    expect(z).toBeDefined();
+    const reveal = await aside.locator(".predict-reveal").innerText();
+    expect(reveal).toContain("Your prediction: -0.5");
+    expect(reveal).toContain(`The cell computed: ${Number(Number(z).toPrecision(4))}`);
+    expect(reveal).toMatch(/Off by \d+ %/);
+    expect(await aside.locator(".predict-why").isVisible()).toBe(true);
+    await page.reload();
+    await expect(page.locator("#predict-neuron-z .predict-reveal").innerText()).resolves.toContain("Your prediction: -0.5");
+    await page.locator("#predict-neuron-z").getByRole("button", { name: "Show the computed answer" }).click();
+    await page.waitForFunction(() => document.querySelector("#predict-neuron-z")?.getAttribute("data-state") === "revealed", null, { timeout: 30_000 });
+  });
+
+  it("draws a dataset (a preset, then points placed by click and by keyboard) and trains on it", async () => {
+    await page.goto(site.url() + "/training-end-to-end/");
+    await run("playground");
+    await waitOutput("playground", "180 points, training accuracy");
+    const pg = cell("playground");
+    await pg.getByRole("button", { name: "moons" }).click();
+    await waitOutput("playground", "120 points, training accuracy");
+    await waitStatus("playground", /done/, 60_000);
+    // Class 2, five clicks in the top-left corner, then one point placed with the keyboard.
+    await pg.getByLabel("class 2").check();
+    const area = pg.locator("svg.points-area");
+    const box = (await area.boundingBox())!;
+    for (let i = 0; i < 5; i++) await page.mouse.click(box.x + box.width * (0.08 + 0.03 * i), box.y + box.height * 0.08);
+    await area.focus();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await expect(pg.locator(".control-points output").textContent()).resolves.toBe("126 points (class 0: 60, class 1: 60, class 2: 6)");
+    await waitOutput("playground", "126 points, training accuracy", 60_000);
+    await waitStatus("playground", /done/, 60_000);
+    const accuracy = Number(/training accuracy ([\d.]+) %/.exec((await pg.locator(".cell-output").textContent()) ?? "")?.[1]);
+    expect(accuracy).toBeGreaterThan(90);
+  });
 });
