@@ -15,9 +15,20 @@ const DEFAULT_WIDTH = 640;
 
 type Options = Record<string, unknown>;
 
+/**
+ * A diagram (both axes off: a graph drawing, not a chart) keeps its own size:
+ * its labels are placed for that size, and shrinking the geometry under
+ * fixed-size text would pile them up. On a narrow screen it scrolls sideways.
+ */
+export function isDiagram(options: Options): boolean {
+  const axisOff = (k: string) => !!options[k] && typeof options[k] === "object" && (options[k] as Options).axis === null;
+  return axisOff("x") && axisOff("y");
+}
+
 /** Plot options for a plot shown `available` px wide (a new object; the input is not changed). */
 export function layoutPlot(options: Options, available: number): Options {
   const out: Options = { ...options };
+  if (isDiagram(options)) return out;
   const natural = typeof options.width === "number" && options.width > 0 ? options.width : DEFAULT_WIDTH;
   const width = Math.max(160, Math.min(natural, Math.floor(available)));
   if (width < natural) {

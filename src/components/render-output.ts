@@ -90,6 +90,7 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
   const draw = (m: PlotModule, width: number) => {
     try {
       let figure = m.renderPlot(options, width);
+      box.classList.toggle("out-plot-natural", m.isDiagram(options));
       box.replaceChildren(figure);
       const over = m.leftOverflow(figure);
       if (over > 0) {

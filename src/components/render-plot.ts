@@ -7,6 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { MARK_NAMES, type PlotData } from "../runtime/plot-spec.ts";
 import { layoutPlot } from "./plot-layout.ts";
 
+export { isDiagram } from "./plot-layout.ts";
+
 type AnyMark = (...args: unknown[]) => Plot.Markish;
 
 /**
@@ -36,8 +38,8 @@ export function renderPlot(spec: PlotData, available = Infinity): SVGSVGElement 
  * labels' length, so "0.0001" at 12 px is clipped. Needs the figure in the page.
  */
 export function leftOverflow(figure: Element): number {
-  const svg = figure instanceof SVGSVGElement ? figure : figure.querySelector("svg");
-  const labels = svg?.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
+  // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
+  const labels = figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
   let min = 0;
   for (const g of labels ?? []) {
     try {
