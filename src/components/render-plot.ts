@@ -40,13 +40,11 @@ export function renderPlot(spec: PlotData, available = Infinity): SVGSVGElement 
 export function leftOverflow(figure: Element): number {
   // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
   const labels = figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
-  let min = 0;
-  for (const g of labels ?? []) {
-    try {
-      min = Math.min(min, g.getBBox().x);
-    } catch {
-      // Not rendered (display: none): nothing to measure.
-    }
+  let over = 0;
+  for (const g of labels) {
+    const svg = g.ownerSVGElement;
+    if (!svg) continue;
+    over = Math.max(over, svg.getBoundingClientRect().left - g.getBoundingClientRect().left);
   }
-  return Math.ceil(-min);
+  return Math.ceil(over);
 }
