@@ -8,7 +8,7 @@ import { LogView } from "../runtime/log-view.ts";
 import { ControlsView, type ControlPhase } from "./controls-view.ts";
 import type { EditorHandle } from "./editor.ts";
 import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
-import { markScrollables } from "./scrollables.ts";
+import { scheduleScrollables } from "./scrollables.ts";
 
 /** What a cell asks of the notebook. */
 export interface CellHost {
@@ -69,6 +69,8 @@ export class CellView {
   #displays = new Map<string, HTMLElement>();
   #progress = new Map<string, HTMLElement>();
   #controls: ControlsView | null = null;
+  /** The output still shows the previous run (cleared by the new run's first output). */
+  #stalePrevious = false;
   /** Wall time of the last finished run (decides whether a slider re-runs while dragging). */
   lastRunMs = Infinity;
 
@@ -224,18 +226,29 @@ export class CellView {
     return this.#controls;
   }
 
-  /** Clears outputs before a run (keeping the output's height until the new output arrives, so re-runs do not jump). */
+  /**
+   * Starts a run's outputs. The previous output stays until the new run shows
+   * something (or ends), so a re-run from a slider swaps outputs in one frame
+   * instead of collapsing the page and growing it back.
+   */
   beginRun(): void {
-    const h = this.#output.childElementCount ? this.#output.getBoundingClientRect().height : 0;
-    this.#output.style.minHeight = h ? `${h}px` : "";
     this.#controls?.beginRun();
     this.notifyStale(false);
-    this.#output.replaceChildren();
+    this.#stalePrevious = true;
     this.#log = new LogView();
     this.#logBox = null;
     this.#displays.clear();
     this.#progress.clear();
     this.#editor?.markError(null);
+  }
+
+  /** The output area, emptied of the previous run's output on first use. */
+  get #out(): HTMLElement {
+    if (this.#stalePrevious) {
+      this.#stalePrevious = false;
+      this.#output.replaceChildren();
+    }
+    return this.#output;
   }
 
   /** Renders one event of this cell's run. */
@@ -258,7 +271,7 @@ export class CellView {
       case "display": {
         const node = this.#wrap(renderRich(e.value));
         this.#displays.set(e.displayId, node);
-        this.#output.append(node);
+        this.#out.append(node);
         return;
       }
       case "update": {
@@ -271,16 +284,16 @@ export class CellView {
         const node = renderProgress(e, existing);
         if (!existing) {
           this.#progress.set(e.progressId, node);
-          this.#output.append(node);
+          this.#out.append(node);
         }
         return;
       }
       case "result":
-        this.#output.append(renderRich(e.value, "out-line out-result"));
+        this.#out.append(renderRich(e.value, "out-line out-result"));
         return;
       case "error":
       case "uncaught":
-        this.#output.append(renderError(e.error, (id) => this.#host.label(id)));
+        this.#out.append(renderError(e.error, (id) => this.#host.label(id)));
         if (e.error.line !== undefined && (e.error.cellId ?? this.id) === this.id) this.#editor?.markError(e.error.line);
         if (e.error.line !== undefined && !this.#editor && (e.error.cellId ?? this.id) === this.id) {
           void this.mountEditor().then((ed) => ed.markError(e.error.line ?? null));
@@ -294,10 +307,9 @@ export class CellView {
     this.#flushLog();
     this.#controls?.endRun(outcome.status === "ok");
     this.lastRunMs = outcome.ms;
-    // The new output is complete: let the box take its own height again (after plots have drawn).
-    requestAnimationFrame(() => (this.#output.style.minHeight = ""));
+    void this.#out; // a run that showed nothing still clears the previous output
     // Plots draw a frame later; then the output may scroll sideways.
-    requestAnimationFrame(() => setTimeout(() => markScrollables(this.#output), 50));
+    scheduleScrollables(this.#output);
     const ms = outcome.ms < 1000 ? `${Math.round(outcome.ms)} ms` : `${(outcome.ms / 1000).toFixed(1)} s`;
     switch (outcome.status) {
       case "ok":
@@ -332,7 +344,7 @@ export class CellView {
     if (!this.#logBox) {
       this.#logBox = document.createElement("div");
       this.#logBox.className = "out-log";
-      this.#output.prepend(this.#logBox);
+      this.#out.prepend(this.#logBox);
     }
     const nodes = this.#log.lines.map((line) =>
       "dropped" in line

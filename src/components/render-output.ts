@@ -5,7 +5,7 @@
  */
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
-import { markScrollables } from "./scrollables.ts";
+import { scheduleScrollables } from "./scrollables.ts";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -99,7 +99,7 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
         box.replaceChildren(figure);
       }
       const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
-      if (region) markScrollables(region);
+      if (region) scheduleScrollables(region);
     } catch (err) {
       fail(err as Error);
     }

@@ -40,6 +40,10 @@ export function renderPlot(spec: PlotData, available = Infinity): SVGSVGElement 
 export function leftOverflow(figure: Element): number {
   // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
   const labels = figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
+  // Measuring forces a layout: skip it when the longest tick label surely fits in Plot's 40 px (short labels
+  // at 12 px take under 7.5 px a character; tick and padding take 9 px).
+  const longest = Math.max(0, ...[...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent?.length ?? 0));
+  if (longest * 7.5 < 40 - 9 - 4) return 0;
   let over = 0;
   for (const g of labels) {
     const svg = g.ownerSVGElement;

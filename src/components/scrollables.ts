@@ -25,3 +25,20 @@ export function watchScrollables(): void {
     frame = requestAnimationFrame(() => markScrollables());
   });
 }
+
+const pending = new Set<ParentNode>();
+let idle = 0;
+/**
+ * {@link markScrollables} for `root` when the page is idle, coalesced: reading
+ * widths forces a layout, which must not land in every frame of a slider drag.
+ */
+export function scheduleScrollables(root: ParentNode): void {
+  pending.add(root);
+  if (idle) return;
+  const run = () => {
+    idle = 0;
+    for (const r of pending) if (!(r instanceof Node) || r.isConnected) markScrollables(r);
+    pending.clear();
+  };
+  idle = typeof requestIdleCallback === "function" ? requestIdleCallback(run, { timeout: 150 }) : (setTimeout(run, 100) as unknown as number);
+}
