@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { layoutPlot } from "./plot-layout.ts";
+import { isDiagram, layoutPlot } from "./plot-layout.ts";
 
 /** A figure: a function returning Observable Plot options (marks included). */
 export type FigureFn = () => Plot.PlotOptions;
@@ -37,4 +37,10 @@ export function renderFigure(name: string, width = Infinity): string {
   // on <g> elements are not valid ARIA inside it.
   node.setAttribute("aria-hidden", "true");
   return node.outerHTML;
+}
+
+/** True when the named figure is a diagram (both axes off): it keeps its size and scrolls on phones. */
+export function figureIsDiagram(name: string): boolean {
+  const fn = registry().get(name);
+  return !!fn && isDiagram(fn() as Record<string, unknown>);
 }
