@@ -18,6 +18,9 @@
  *   to its cli/index.js, or install it next to the project
  *   (`npm install --no-save lighthouse`); LIGHTHOUSE=0 skips it. It takes
  *   about 15 s a page on a quiet machine.
+ * - for a light cell with sliders (chapter 0's controls-demo): slider change →
+ *   output redrawn (value printed and plot replaced), and the longest
+ *   main-thread task while a slider is dragged;
  * The machine is shared: the load average is printed with the results.
  */
 import { execFileSync } from "node:child_process";
@@ -49,6 +52,7 @@ const CELL = 'section.cell[data-cell-id="first-cell"]';
 // ---- first Run, warm runs, JavaScript transferred ----------------------------
 const firstRun: number[] = [], warmRun: number[] = [];
 const jsBefore: number[] = [], jsAfterRun: number[] = [], jsAfterEdit: number[] = [], workerGz: number[] = [];
+const sliderRedraw: number[] = [], dragLongTasks: number[] = [];
 for (let r = 0; r < rounds; r++) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -83,6 +87,55 @@ for (let r = 0; r < rounds; r++) {
   await page.locator(`${CELL} .cm-content`).waitFor();
   await page.waitForLoadState("networkidle");
   jsAfterEdit.push(sum());
+
+  // Slider change → output redrawn, on a light cell that is already warm.
+  const DEMO = 'section.cell[data-cell-id="controls-demo"]';
+  await page.click(`${DEMO} [data-action="run"]`);
+  await page.waitForFunction((sel) => /done/.test(document.querySelector(`${sel} .cell-status`)?.textContent ?? ""), DEMO);
+  await page.waitForSelector(`${DEMO} .out-plot svg`);
+  for (let k = 1; k <= 8; k++) {
+    sliderRedraw.push(await page.evaluate(({ sel, k }) => new Promise<number>((resolve) => {
+      const range = document.querySelector<HTMLInputElement>(`${sel} input[type=range]`)!; // weight w: 80 positions on [-4, 4]
+      const out = document.querySelector(`${sel} .cell-output`)!;
+      const want = `w = ${(1 + 0.1 * k).toFixed(1).replace(/\.0$/, "")},`;
+      const oldPlot = out.querySelector(".out-plot svg");
+      const start = performance.now();
+      new MutationObserver((_m, obs) => {
+        const svg = out.querySelector(".out-plot svg");
+        if (out.textContent?.includes(want) && svg && svg !== oldPlot) {
+          obs.disconnect();
+          resolve(performance.now() - start);
+        }
+      }).observe(out, { childList: true, subtree: true, characterData: true });
+      range.value = String(Number(range.value) + 1);
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+      range.dispatchEvent(new Event("change", { bubbles: true }));
+    }), { sel: DEMO, k }));
+    await page.waitForFunction((sel) => /done/.test(document.querySelector(`${sel} .cell-status`)?.textContent ?? ""), DEMO);
+  }
+  // A drag: 60 input events, one per frame, then the release; the longest main-thread task meanwhile.
+  dragLongTasks.push(await page.evaluate((sel) => new Promise<number>((resolve) => {
+    let longest = 0;
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+    });
+    obs.observe({ type: "longtask" });
+    const range = document.querySelector<HTMLInputElement>(`${sel} input[type=range]`)!;
+    let n = 0;
+    const tick = () => {
+      range.value = String(n % 80);
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+      if (++n < 60) requestAnimationFrame(tick);
+      else {
+        range.dispatchEvent(new Event("change", { bubbles: true }));
+        setTimeout(() => {
+          obs.disconnect();
+          resolve(longest);
+        }, 500);
+      }
+    };
+    requestAnimationFrame(tick);
+  }), DEMO));
   await context.close();
 }
 
@@ -172,3 +225,6 @@ if (scores.length) {
 } else {
   console.log(`GOAL Lighthouse mobile performance: not run (no lighthouse CLI found, or LIGHTHOUSE=0); see the per-page causes above`);
 }
+const slider = median(sliderRedraw), drag = median(dragLongTasks);
+console.log(`GOAL slider change → output redrawn, light cell: ${slider.toFixed(1)} ms  target ≤ 50 ms  ${verdict(slider <= 50)}  (median of ${sliderRedraw.length}; max ${Math.max(...sliderRedraw).toFixed(1)})`);
+console.log(`GOAL longest main-thread task during a drag: ${drag.toFixed(1)} ms  target: none over 50 ms  ${verdict(drag <= 50)}  (median of ${dragLongTasks.length} drags; 0 = none over 50 ms)`);

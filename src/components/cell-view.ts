@@ -2,12 +2,14 @@
  * One cell on the page: its buttons, status, editor (mounted lazily) and
  * outputs. It knows nothing about workers: the notebook hands it run events.
  */
+import { checkControl, type ControlValue } from "../runtime/controls.ts";
 import type { RunEvent, RunOutcome } from "../runtime/host.ts";
 import { LogView } from "../runtime/log-view.ts";
+import { ControlsView, type ControlPhase } from "./controls-view.ts";
 import type { EditorHandle } from "./editor.ts";
 import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
-import { markScrollables } from "./scrollables.ts";
 import { scheduleRedraw } from "./redraw-queue.ts";
+import { scheduleScrollables } from "./scrollables.ts";
 
 /** What a cell asks of the notebook. */
 export interface CellHost {
@@ -19,6 +21,8 @@ export interface CellHost {
   label(cellId: string): string;
   /** The cells whose names this cell sees (the notebook's cells above it); absent: the cell stands alone (an exercise). */
   cellsAbove?(cell: CellView): readonly CellView[];
+  /** The reader changed one of the cell's controls (absent: controls are shown but do not re-run). */
+  controlChanged?(cell: CellView, label: string, value: ControlValue, phase: ControlPhase): void;
 }
 
 export type CellState = "idle" | "queued" | "running" | "done" | "error" | "stopped" | "skipped";
@@ -69,6 +73,14 @@ export class CellView {
   #logFrame = 0;
   #displays = new Map<string, HTMLElement>();
   #progress = new Map<string, HTMLElement>();
+  #controls: ControlsView | null = null;
+  /**
+   * The previous run's output nodes, still shown until the new run's first
+   * output replaces them (nodes added since, such as this run's type errors, stay).
+   */
+  #stalePrevious: ChildNode[] | null = null;
+  /** Wall time of the last finished run (decides whether a slider re-runs while dragging). */
+  lastRunMs = Infinity;
 
   constructor(root: HTMLElement, host: CellHost) {
     this.root = root;
@@ -204,6 +216,16 @@ export class CellView {
     }
   }
 
+  #stale = false;
+  /** Marks the output as computed from older inputs of a cell above (cleared by the next run). */
+  notifyStale(stale: boolean): void {
+    if (stale === this.#stale) return;
+    this.#stale = stale;
+    this.root.classList.toggle("is-stale", stale);
+    if (stale) this.notify("Inputs changed above — Run to update.", [{ label: "Run", run: () => this.#host.run(this) }]);
+    else this.notify(null);
+  }
+
   setState(state: CellState, detail?: string): void {
     this.state = state;
     if (this.#timer) clearInterval(this.#timer);
@@ -229,9 +251,31 @@ export class CellView {
     }
   }
 
-  /** Clears outputs before a run. */
+  /** The cell's controls (created on the first declaration). */
+  get controls(): ControlsView | null {
+    return this.#controls;
+  }
+
+  #controlsView(): ControlsView {
+    if (!this.#controls) {
+      const box = document.createElement("div");
+      this.#output.before(box);
+      this.#controls = new ControlsView(box, `Inputs of ${this.#host.label(this.id)}`, (label, value, phase) =>
+        this.#host.controlChanged?.(this, label, value, phase),
+      );
+    }
+    return this.#controls;
+  }
+
+  /**
+   * Starts a run's outputs. The previous output stays until the new run shows
+   * something (or ends), so a re-run from a slider swaps outputs in one frame
+   * instead of collapsing the page and growing it back.
+   */
   beginRun(): void {
-    this.#output.replaceChildren();
+    this.#controls?.beginRun();
+    this.notifyStale(false);
+    this.#stalePrevious = [...this.#output.childNodes];
     this.#log = new LogView();
     this.#logBox = null;
     this.#displays.clear();
@@ -241,9 +285,23 @@ export class CellView {
     this.#editor?.showTypeErrors(this.#output, this.code !== this.original);
   }
 
+  /** The output area, emptied of the previous run's output on first use. */
+  get #out(): HTMLElement {
+    if (this.#stalePrevious) {
+      for (const node of this.#stalePrevious) node.remove();
+      this.#stalePrevious = null;
+    }
+    return this.#output;
+  }
+
   /** Renders one event of this cell's run. */
   handle(e: RunEvent): void {
     switch (e.type) {
+      case "control": {
+        const spec = checkControl(e.control);
+        if (spec) this.#controlsView().declare(spec);
+        return;
+      }
       case "status":
         if (e.status === "running") this.setState("running");
         if (e.status === "interrupting") this.#status.textContent = "stopping…";
@@ -256,7 +314,7 @@ export class CellView {
       case "display": {
         const node = this.#wrap(renderRich(e.value));
         this.#displays.set(e.displayId, node);
-        this.#output.append(node);
+        this.#out.append(node);
         return;
       }
       case "update": {
@@ -270,16 +328,16 @@ export class CellView {
         const node = renderProgress(e, existing);
         if (!existing) {
           this.#progress.set(e.progressId, node);
-          this.#output.append(node);
+          this.#out.append(node);
         }
         return;
       }
       case "result":
-        this.#output.append(renderRich(e.value, "out-line out-result"));
+        this.#out.append(renderRich(e.value, "out-line out-result"));
         return;
       case "error":
       case "uncaught":
-        this.#output.append(renderError(e.error, (id) => this.#host.label(id)));
+        this.#out.append(renderError(e.error, (id) => this.#host.label(id)));
         if (e.error.line !== undefined && (e.error.cellId ?? this.id) === this.id) {
           this.unfold();
           this.#editor?.markError(e.error.line);
@@ -294,8 +352,11 @@ export class CellView {
   /** Shows how the run ended. */
   finish(outcome: RunOutcome): void {
     this.#flushLog();
+    this.#controls?.endRun(outcome.status === "ok");
+    this.lastRunMs = outcome.ms;
+    void this.#out; // a run that showed nothing still clears the previous output
     // Plots draw a frame later; then the output may scroll sideways.
-    requestAnimationFrame(() => setTimeout(() => markScrollables(this.#output), 50));
+    scheduleScrollables(this.#output);
     const ms = outcome.ms < 1000 ? `${Math.round(outcome.ms)} ms` : `${(outcome.ms / 1000).toFixed(1)} s`;
     switch (outcome.status) {
       case "ok":
@@ -332,7 +393,7 @@ export class CellView {
     if (!this.#logBox) {
       this.#logBox = document.createElement("div");
       this.#logBox.className = "out-log";
-      this.#output.prepend(this.#logBox);
+      this.#out.prepend(this.#logBox);
     }
     const nodes = this.#log.lines.map((line) =>
       "dropped" in line

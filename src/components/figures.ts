@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { isDiagram, layoutPlot } from "./plot-layout.ts";
 
 /** A figure: a function returning Observable Plot options (marks included). */
 export type FigureFn = () => Plot.PlotOptions;
@@ -24,15 +25,22 @@ function registry(): Map<string, FigureFn> {
   return found;
 }
 
-/** Renders the named figure to an SVG (or figure-with-legend) HTML string. */
-export function renderFigure(name: string): string {
+/** Renders the named figure to an SVG (or figure-with-legend) HTML string, laid out for `width` px (default: its own width). */
+export function renderFigure(name: string, width = Infinity): string {
   const figures = registry();
   const fn = figures.get(name);
   if (!fn) throw new Error(`figure: unknown figure ${JSON.stringify(name)} (known: ${[...figures.keys()].join(", ") || "none"})`);
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const node = Plot.plot({ ...fn(), document } as Plot.PlotOptions & { document: unknown }) as unknown as Element;
+  const { marks, ...rest } = fn();
+  const node = Plot.plot({ ...layoutPlot(rest, width), marks, document } as Plot.PlotOptions & { document: unknown }) as unknown as Element;
   // The wrapper has role="img" and the caption as its name; Plot's aria-labels
   // on <g> elements are not valid ARIA inside it.
   node.setAttribute("aria-hidden", "true");
   return node.outerHTML;
+}
+
+/** True when the named figure is a diagram (both axes off): it keeps its size and scrolls on phones. */
+export function figureIsDiagram(name: string): boolean {
+  const fn = registry().get(name);
+  return !!fn && isDiagram(fn() as Record<string, unknown>);
 }

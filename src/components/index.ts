@@ -6,5 +6,6 @@ import Cell from "./Cell.astro";
 import DigitPad from "./DigitPad.astro";
 import Exercise from "./Exercise.astro";
 import Figure from "./Figure.astro";
+import Predict from "./Predict.astro";
 
-export const components = { Cell, DigitPad, Exercise, Figure };
+export const components = { Cell, DigitPad, Exercise, Figure, Predict };

@@ -7,8 +7,10 @@
  */
 import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
 import { createBrowserHost, frameIsolation } from "../runtime/browser.ts";
-import { clearEdit, loadEdit, saveEdit } from "../runtime/storage.ts";
+import type { ControlValue, ControlValues } from "../runtime/controls.ts";
+import { clearEdit, loadControls, loadEdit, saveControls, saveEdit } from "../runtime/storage.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
+import type { ControlPhase } from "./controls-view.ts";
 import { pageStorage } from "./local-storage.ts";
 
 
@@ -25,6 +27,14 @@ export class Notebook implements CellHost {
   #store = pageStorage();
   #status: HTMLElement | null;
   #saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The reader's control values per cell (only those that differ from the default). */
+  #controlValues = new Map<string, ControlValues>();
+  #controlTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Control values each cell's latest run was sent, as JSON (a release after a drag need not run again). */
+  #sentControls = new Map<string, string>();
+  /** Cells to run again when their current run ends (a control moved meanwhile). */
+  #again = new Set<string>();
+  #bar: { runAll: HTMLButtonElement; stop: HTMLButtonElement; restart: HTMLButtonElement; progress: HTMLProgressElement | null } | null = null;
 
   constructor(root: Document, chapter: string) {
     this.chapter = chapter;
@@ -34,8 +44,20 @@ export class Notebook implements CellHost {
     this.#status = root.querySelector(".notebook-status");
     this.#wireBar(root);
     for (const cell of this.cells) this.#restoreEdit(cell);
+    if (this.#store) {
+      for (const cell of this.cells) {
+        const values = loadControls(this.#store, chapter, cell.id);
+        if (Object.keys(values).length) {
+          this.#controlValues.set(cell.id, values);
+          cell.setModified(true);
+        }
+      }
+    }
     // Save pending edits when the page goes away (the debounce may not have fired).
-    addEventListener("pagehide", () => this.#flushSaves());
+    addEventListener("pagehide", () => {
+      this.#flushSaves();
+      for (const id of [...this.#controlTimers.keys()]) this.#saveControls(id);
+    });
   }
 
   cellsAbove(cell: CellView): readonly CellView[] {
@@ -66,15 +88,35 @@ export class Notebook implements CellHost {
   }
 
   run(cell: CellView, opts: { andNext?: boolean } = {}): void {
+    void this.#runWithAbove(cell);
+    if (opts.andNext) this.cells[this.cells.indexOf(cell) + 1]?.focus();
+  }
+
+  #runWithAbove(cell: CellView): Promise<void> {
     const i = this.cells.indexOf(cell);
     // Run on a cell that is already queued or running is ignored: one run, one set of outputs.
-    if (cell.state === "queued" || cell.state === "running") {
-      if (opts.andNext) this.cells[i + 1]?.focus();
-      return;
-    }
+    if (cell.state === "queued" || cell.state === "running") return Promise.resolve();
     const before = this.cells.slice(0, i).filter((c) => !this.#ran.has(c.id) && c.state !== "queued" && c.state !== "running");
-    void this.#runSequence([...before, cell]);
-    if (opts.andNext) this.cells[i + 1]?.focus();
+    return this.#runSequence([...before, cell]);
+  }
+
+  /**
+   * Makes sure a cell's definitions are in scope (running it, and the cells
+   * above it that have not run, unless it already ran since the last reset);
+   * true when it finished without an error.
+   */
+  async ensureRan(cellId: string): Promise<boolean> {
+    const cell = this.cells.find((c) => c.id === cellId);
+    if (!cell) return false;
+    const busy = () => cell.state === "queued" || cell.state === "running";
+    if (!busy() && !(this.#ran.has(cell.id) && cell.state === "done")) await this.#runWithAbove(cell);
+    while (busy()) await new Promise((r) => setTimeout(r, 50));
+    return cell.state === "done";
+  }
+
+  /** The value of a name in the page's scope (`loss`, `curves.adam`, `xs[3]`) as the cell computed it, or the error. */
+  async evaluate(path: string): Promise<RunOutcome> {
+    return this.host.run({ cellId: `read-${path.replace(/[^\w-]/g, "-")}`, code: path, timeLimitMs: 5000 });
   }
 
   /** Runs every cell from the top, in order. */
@@ -84,8 +126,57 @@ export class Notebook implements CellHost {
 
   stop(_cell?: CellView): void {
     this.#chain++; // queued cells of the current sequence will not start
+    this.#again.clear();
     for (const c of this.cells) if (c.state === "queued") c.setState("skipped");
     if (this.#host) void this.#host.stop();
+  }
+
+  /**
+   * A control moved. Light cells (last run under 120 ms, no long time limit)
+   * re-run while the reader drags; heavy ones on release. A run of the same
+   * cell in flight is stopped first (a release) or followed by one more run
+   * with the latest values (a drag). Cells below that used this cell's names
+   * are marked stale, not re-run.
+   */
+  controlChanged(cell: CellView, _label: string, _value: ControlValue, phase: ControlPhase): void {
+    const view = cell.controls;
+    if (!view) return;
+    const values = Object.fromEntries(Object.entries(view.values).filter(([k]) => view.isChanged(k)));
+    if (Object.keys(values).length) this.#controlValues.set(cell.id, values);
+    else this.#controlValues.delete(cell.id);
+    clearTimeout(this.#controlTimers.get(cell.id));
+    this.#controlTimers.set(cell.id, setTimeout(() => this.#saveControls(cell.id), 300));
+    cell.setModified(cell.code !== cell.original || view.changed);
+    this.#markStaleBelow(cell);
+    const heavy = cell.timeLimitMs !== undefined || cell.lastRunMs > 120;
+    if (phase === "input" && heavy) return;
+    const busy = cell.state === "running" || cell.state === "queued";
+    const alreadySent = this.#sentControls.get(cell.id) === JSON.stringify(values);
+    if (phase === "commit" && alreadySent && (busy || cell.state === "done")) return; // the release after a drag: that run is under way or done
+    if (busy) {
+      this.#again.add(cell.id);
+      if (phase === "commit" && cell.state === "running" && this.#active === cell && heavy) void this.host.stop();
+      return;
+    }
+    this.run(cell);
+  }
+
+  /** Marks cells below that ran and mention a name this cell declares. */
+  #markStaleBelow(cell: CellView): void {
+    const names = declaredNames(cell.code);
+    if (names.length === 0) return;
+    const uses = new RegExp(`\\b(?:${names.join("|")})\\b`);
+    for (const c of this.cells.slice(this.cells.indexOf(cell) + 1)) {
+      if (this.#ran.has(c.id) && c.state !== "running" && c.state !== "queued" && uses.test(c.code)) c.notifyStale(true);
+    }
+  }
+
+  #saveControls(cellId: string): void {
+    clearTimeout(this.#controlTimers.get(cellId));
+    this.#controlTimers.delete(cellId);
+    if (!this.#store) return;
+    const result = saveControls(this.#store, this.chapter, cellId, this.#controlValues.get(cellId) ?? {});
+    if (!result.ok) this.cells.find((c) => c.id === cellId)?.notify(`Your control settings could not be saved on this device (${result.reason}).`);
   }
 
   async restart(): Promise<void> {
@@ -105,15 +196,26 @@ export class Notebook implements CellHost {
     if (this.#store) clearEdit(this.#store, this.chapter, cell.id);
     cell.notify(null);
     cell.setModified(false);
+    const hadControls = this.#controlValues.has(cell.id) || !!cell.controls?.changed;
+    this.#controlValues.delete(cell.id);
+    this.#saveControls(cell.id);
+    cell.controls?.resetAll();
     void cell.setCode(cell.original);
+    // The output showed other inputs: show the defaults' output again.
+    if (hadControls && cell.state === "done") this.run(cell);
   }
 
   async #runSequence(cells: CellView[]): Promise<void> {
     const chain = ++this.#chain;
+    this.#say("");
     for (const c of cells) c.setState("queued");
+    this.#syncBar();
     for (const [k, cell] of cells.entries()) {
       if (chain !== this.#chain) return;
+      for (const rest of cells.slice(k + 1)) if (rest.state === "queued") rest.setState("queued", `(waiting for ${this.label(cell.id)})`);
+      if (cells.length > 1) this.#showProgress(`Running ${this.label(cell.id)} (${k + 1} of ${cells.length}): ${cell.id}`, k, cells.length);
       const outcome = await this.#runOne(cell);
+      if (cells.length > 1 && chain === this.#chain) this.#showProgress(k + 1 === cells.length ? "" : null, k + 1, cells.length);
       if (outcome.status !== "ok" && chain === this.#chain) {
         // Later cells may depend on this one: do not run them on a broken scope.
         for (const rest of cells.slice(k + 1)) rest.setState("skipped", `(${this.label(cell.id)} did not finish)`);
@@ -126,14 +228,19 @@ export class Notebook implements CellHost {
     this.#flushSave(cell);
     cell.beginRun();
     this.#active = cell;
-    this.#say("");
+    const controls = this.#controlValues.get(cell.id);
+    this.#sentControls.set(cell.id, JSON.stringify(controls ?? {}));
+    this.#syncBar();
     const outcome = await this.host.run(
-      { cellId: cell.id, code: cell.code, silent: cell.silent, timeLimitMs: cell.timeLimitMs },
+      { cellId: cell.id, code: cell.code, silent: cell.silent, timeLimitMs: cell.timeLimitMs, ...(controls ? { controls } : {}) },
       (e) => cell.handle(e),
     );
     if (outcome.status === "ok" || outcome.status === "error" || outcome.status === "stopped") this.#ran.add(cell.id);
     cell.finish(outcome);
     if (this.#active === cell) this.#active = null;
+    this.#syncBar();
+    // A control moved while this run was in flight: run once more with the latest values.
+    if (this.#again.delete(cell.id)) setTimeout(() => this.run(cell), 0);
     return outcome;
   }
 
@@ -141,9 +248,11 @@ export class Notebook implements CellHost {
     // Only the page's own cells: components that call the kernel (the digit pad) run under ids of their own.
     const lost = (info.ranCells.length ? info.ranCells : [...this.#ran]).filter((id) => this.#order.includes(id));
     this.#ran.clear();
+    // Their definitions are gone: "done" would claim a scope that no longer exists.
+    for (const c of this.cells) if (c.state === "done" || c.state === "error" || c.state === "stopped") c.setState("skipped");
     const crash = info.detail ? `${info.detail[0].toUpperCase()}${info.detail.slice(1)}` : "The worker crashed and was restarted";
     const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash, manual: "The notebook was restarted" }[info.reason];
-    const which = lost.map((id) => this.label(id)).join(", ");
+    const which = lost.filter((id) => this.#order.includes(id)).map((id) => this.label(id)).join(", ");
     this.#say(`${why}: the shared scope was reset.${which ? ` Re-run ${which} (Run on any cell re-runs the cells above it).` : ""}`, "warn");
   }
 
@@ -203,11 +312,44 @@ export class Notebook implements CellHost {
     const btn = (name: string) => root.querySelector<HTMLButtonElement>(`[data-notebook="${name}"]`);
     const runAll = btn("run-all"), stop = btn("stop"), restart = btn("restart");
     if (!runAll || !stop || !restart || this.cells.length === 0) return;
-    runAll.disabled = stop.disabled = restart.disabled = false;
+    this.#bar = { runAll, stop, restart, progress: root.querySelector<HTMLProgressElement>(".notebook-progress") };
     runAll.addEventListener("click", () => this.runAll());
     stop.addEventListener("click", () => this.stop());
-    restart.addEventListener("click", () => void this.restart());
+    restart.addEventListener("click", () => void this.restart().then(() => this.#syncBar()));
+    this.#syncBar();
   }
+
+  /** Run all is always there; Stop only while something runs; Restart once there is a scope to forget. */
+  #syncBar(): void {
+    if (!this.#bar) return;
+    const busy = this.cells.some((c) => c.state === "running" || c.state === "queued");
+    this.#bar.runAll.disabled = false;
+    this.#bar.stop.disabled = !busy;
+    this.#bar.restart.disabled = !busy && this.#ran.size === 0;
+  }
+
+  /** The sticky bar's "running cell k of n" line and bar; text null keeps the text, "" hides both. */
+  #showProgress(text: string | null, done: number, total: number): void {
+    if (text !== null) this.#say(text);
+    const bar = this.#bar?.progress;
+    if (!bar) return;
+    bar.hidden = text === "";
+    bar.max = total;
+    bar.value = done;
+  }
+}
+
+/** Top-level names a cell's code declares (`const x`, `function f`, …), for marking cells below stale. */
+function declaredNames(code: string): string[] {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/^(?:export\s+)?(?:const|let|var|function\*?|async\s+function|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of code.matchAll(/^(?:export\s+)?(?:const|let|var)\s+[{[]([^=]*)[}\]]\s*=/gm)) {
+    for (const part of m[1].split(",")) {
+      const name = part.split(":").pop()?.split("=")[0]?.trim().replace(/^\.\.\./, "");
+      if (name && /^[A-Za-z_$][\w$]*$/.test(name)) names.add(name);
+    }
+  }
+  return [...names].map((n) => n.replace(/\$/g, "\\$"));
 }
 
 let started: Notebook | null = null;
@@ -221,8 +363,7 @@ export function startNotebook(): Notebook | null {
   if (started) return started;
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
   if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
-  const nb = new Notebook(document, chapter);
+  const nb = (started = new Notebook(document, chapter));
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
-  started = nb;
   return nb;
 }

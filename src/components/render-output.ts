@@ -5,7 +5,7 @@
  */
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
-import { markScrollablesSoon } from "./scrollables.ts";
+import { scheduleScrollables } from "./scrollables.ts";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -60,22 +60,57 @@ function modelTable(r: Extract<Rich, { kind: "model" }>): HTMLElement {
   return table;
 }
 
-let drawing: Promise<unknown> = Promise.resolve();
-/**
- * Draws plots one per animation frame, in order: a burst of plots (or of
- * display updates) never becomes one long task. A placeholder that left the
- * page before its turn (an update replaced it) is not drawn at all.
- */
-function plotNode(options: Extract<Rich, { kind: "plot" }>["options"], box: HTMLElement): Promise<Element | null> {
-  const turn = drawing
-    .then(() => new Promise<void>((r) => requestAnimationFrame(() => r())))
-    .then(async () => {
-      if (!box.isConnected) return null;
-      const { renderPlot } = await import("./render-plot.ts");
-      return renderPlot(options);
-    });
-  drawing = turn.catch(() => null);
-  return turn;
+type PlotModule = typeof import("./render-plot.ts");
+let plotModule: PlotModule | null = null;
+/** Plot loads once per page; after that figures draw synchronously (no "drawing…" flash on re-runs). */
+const loadPlot = (): Promise<PlotModule> => import("./render-plot.ts").then((m) => (plotModule = m));
+
+/** Redraws each plot box when its width changes (phone rotation, window resize). */
+const sized = new WeakMap<Element, (width: number) => void>();
+let observer: ResizeObserver | null = null;
+function whenSized(box: HTMLElement, draw: (width: number) => void): void {
+  sized.set(box, draw);
+  observer ??= new ResizeObserver((entries) => {
+    for (const e of entries) {
+      if (!e.target.isConnected) observer?.unobserve(e.target); // replaced by a newer output: let it go
+      else if (e.contentRect.width > 0) sized.get(e.target)?.(e.contentRect.width);
+    }
+  });
+  observer.observe(box);
+}
+
+function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["options"]): void {
+  let drawnAt = -1;
+  const fail = (err: Error) => {
+    box.className = "out-error";
+    box.removeAttribute("role");
+    box.textContent = `plot: ${err.message}`;
+    observer?.unobserve(box);
+  };
+  const draw = (m: PlotModule, width: number) => {
+    try {
+      let figure = m.renderPlot(options, width);
+      box.classList.toggle("out-plot-natural", m.isDiagram(options));
+      box.replaceChildren(figure);
+      const over = m.leftOverflow(figure);
+      if (over > 0) {
+        // Long tick labels: widen the left margin by what sticks out, once.
+        figure = m.renderPlot({ ...options, marginLeft: (typeof options.marginLeft === "number" ? options.marginLeft : 40) + over + 4 }, width);
+        box.replaceChildren(figure);
+      }
+      const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
+      if (region) scheduleScrollables(region);
+    } catch (err) {
+      fail(err as Error);
+    }
+  };
+  whenSized(box, (width) => {
+    // Sub-pixel and scrollbar jitter must not redraw in a loop.
+    if (Math.abs(width - drawnAt) < 8) return;
+    drawnAt = width;
+    if (plotModule) draw(plotModule, width);
+    else loadPlot().then((m) => draw(m, drawnAt), fail);
+  });
 }
 
 /**
@@ -86,22 +121,10 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
   if (r.kind === "matrix") return matrixTable(r);
   if (r.kind === "model") return modelTable(r);
   if (r.kind === "plot") {
-    const box = el("div", "out-plot", "drawing…");
+    const box = el("div", "out-plot", plotModule ? "" : "drawing…");
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", typeof r.options.title === "string" ? r.options.title : "plot output of this cell");
-    plotNode(r.options, box).then(
-      (figure) => {
-        if (!figure) return;
-        box.replaceChildren(figure);
-        const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
-        if (region) markScrollablesSoon(region);
-      },
-      (err: Error) => {
-        box.className = "out-error";
-        box.removeAttribute("role");
-        box.textContent = `plot: ${err.message}`;
-      },
-    );
+    mountPlot(box, r.options);
     return box;
   }
   // A multi-line string (a table a cell built) reads better as text than as an escaped literal.

@@ -6,11 +6,17 @@
 import * as Plot from "@observablehq/plot";
 import { MARK_NAMES, type PlotData } from "../runtime/plot-spec.ts";
 import { safePlotData } from "../runtime/plot-safety.ts";
+import { layoutPlot } from "./plot-layout.ts";
+
+export { isDiagram } from "./plot-layout.ts";
 
 type AnyMark = (...args: unknown[]) => Plot.Markish;
 
-/** Builds the figure; throws `unknown mark: name` for a mark the cell-side Plot does not offer. */
-export function renderPlot(unsafe: PlotData): SVGSVGElement | HTMLElement {
+/**
+ * Builds the figure for a box `available` px wide (default: the plot's own
+ * width); throws `unknown mark: name` for a mark the cell-side Plot does not offer.
+ */
+export function renderPlot(unsafe: PlotData, available = Infinity): SVGSVGElement | HTMLElement {
   if (!Array.isArray(unsafe?.marks)) throw new Error(`plot: marks must be an array, got ${typeof unsafe?.marks}`);
   // Links allow-listed, script-capable strings dropped, sizes clamped (plot-safety.ts).
   const { marks: specs, sampled, ...rest } = safePlotData(unsafe, document.baseURI);
@@ -21,7 +27,7 @@ export function renderPlot(unsafe: PlotData): SVGSVGElement | HTMLElement {
     // Data-less marks (frame, grids, axes) take their options first.
     return m.data === null ? fn(m.options) : fn(m.data, m.options);
   });
-  const figure = Plot.plot({ ...(rest as Plot.PlotOptions), marks });
+  const figure = Plot.plot({ ...(layoutPlot(rest, available) as Plot.PlotOptions), marks });
   // The container carries the accessible name (role="img"); Plot's own
   // aria-labels on <g> elements are not valid ARIA there.
   figure.setAttribute("aria-hidden", "true");
@@ -33,4 +39,25 @@ export function renderPlot(unsafe: PlotData): SVGSVGElement | HTMLElement {
   note.textContent = sampled.map((s) => `showing ${s.shown.toLocaleString("en")} of ${s.total.toLocaleString("en")} points (${s.mark})`).join("; ");
   box.append(figure, note);
   return box;
+}
+
+/**
+ * How far the y-axis tick labels of a drawn figure stick out left of the SVG
+ * (px, 0 when they fit): Plot's default left margin is 40 px whatever the
+ * labels' length, so "0.0001" at 12 px is clipped. Needs the figure in the page.
+ */
+export function leftOverflow(figure: Element): number {
+  // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
+  const labels = figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
+  // Measuring forces a layout: skip it when the longest tick label surely fits in Plot's 40 px (short labels
+  // at 12 px take under 7.5 px a character; tick and padding take 9 px).
+  const longest = Math.max(0, ...[...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent?.length ?? 0));
+  if (longest * 7.5 < 40 - 9 - 4) return 0;
+  let over = 0;
+  for (const g of labels) {
+    const svg = g.ownerSVGElement;
+    if (!svg) continue;
+    over = Math.max(over, svg.getBoundingClientRect().left - g.getBoundingClientRect().left);
+  }
+  return Math.ceil(over);
 }

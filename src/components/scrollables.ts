@@ -16,26 +16,6 @@ export function markScrollables(root: ParentNode = document): void {
   }
 }
 
-const soon = new Set<ParentNode>();
-let soonFrame = 0;
-
-/**
- * `markScrollables(root)` at the next animation frame, once per root however
- * often it is asked for. A live output redraws many times a second, and each
- * check reads scrollWidth, which forces a layout: done in the frame callback,
- * that layout is the one the frame needs anyway.
- */
-export function markScrollablesSoon(root: ParentNode): void {
-  soon.add(root);
-  if (soonFrame) return;
-  soonFrame = requestAnimationFrame(() => {
-    soonFrame = 0;
-    const roots = [...soon];
-    soon.clear();
-    for (const r of roots) if (!(r instanceof Node) || r.isConnected) markScrollables(r);
-  });
-}
-
 /**
  * Marks every region once when the page starts, then re-checks the regions
  * near the viewport when the width changes (the others as they come near).
@@ -71,4 +51,21 @@ export function watchScrollables(): void {
       for (const node of near) markScrollables(node);
     });
   });
+}
+
+const pending = new Set<ParentNode>();
+let idle = 0;
+/**
+ * {@link markScrollables} for `root` when the page is idle, coalesced: reading
+ * widths forces a layout, which must not land in every frame of a slider drag.
+ */
+export function scheduleScrollables(root: ParentNode): void {
+  pending.add(root);
+  if (idle) return;
+  const run = () => {
+    idle = 0;
+    for (const r of pending) if (!(r instanceof Node) || r.isConnected) markScrollables(r);
+    pending.clear();
+  };
+  idle = typeof requestIdleCallback === "function" ? requestIdleCallback(run, { timeout: 150 }) : (setTimeout(run, 100) as unknown as number);
 }

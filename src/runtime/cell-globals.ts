@@ -30,6 +30,26 @@ declare global {
     finish(): void;
   }
   function progressBar(total: number, options?: { label?: string; id?: string }): ProgressBar;
+  /**
+   * A slider above the cell's output; returns its current value. Moving it
+   * re-runs the cell. Headless runs get \`value\` (default: the middle).
+   * \`scale: "log"\` spaces the range geometrically (min > 0).
+   */
+  function slider(label: string, options: { min: number; max: number; value?: number; step?: number; scale?: "linear" | "log" }): number;
+  /** A number box; returns its current value (default \`value\`, else \`min\`, else 0). */
+  function number(label: string, options?: { value?: number; min?: number; max?: number; step?: number }): number;
+  /** A drop-down of options; returns the chosen one (default \`value\`, else the first). */
+  function select<T extends string | number>(label: string, options: readonly T[], opts?: { value?: T }): T;
+  /** A check box; returns whether it is ticked. */
+  function checkbox(label: string, value?: boolean): boolean;
+  /** A button; returns how many times it was pressed (0 at first). Each press re-runs the cell. */
+  function button(label: string): number;
+  /**
+   * A 2-D dataset the reader draws above the output (click to place points of
+   * 2 or 3 classes, or start from a preset). Returns it like \`spiral(...)\`:
+   * \`x\` (n×2), \`y\` (classes), \`classes\`. Headless runs get the preset.
+   */
+  function drawData(label: string, options?: { classes?: 2 | 3; preset?: "spiral" | "moons" | "circles" | "xor" | "gaussians"; perClass?: number }): { x: NN.Matrix; y: Int32Array; classes: number };
   type PlotMark = { readonly mark: string; plot(options?: Record<string, unknown>): PlotSpec };
   type PlotSpec = { readonly kind: "plot"; readonly options: Record<string, unknown> };
   /** Mark options; a channel may be a function of the datum (and its index). */

@@ -22,6 +22,7 @@ import { acceptsLate, checkMessage } from "./message-check.ts";
 import type {
   AssetName,
   CellError,
+  ControlMessage,
   DisplayMessage,
   ErrorMessage,
   HostToWorker,
@@ -33,6 +34,7 @@ import type {
   UpdateMessage,
   WorkerToHost,
 } from "./protocol.ts";
+import type { ControlValues } from "./controls.ts";
 import type { Rich } from "./rich.ts";
 import { capTexts } from "./text-cap.ts";
 
@@ -86,6 +88,7 @@ export interface StatusEvent {
 /** What `run`'s `onEvent` receives, in order. */
 export type RunEvent =
   | StatusEvent
+  | ControlMessage
   | LogMessage
   | DisplayMessage
   | UpdateMessage
@@ -136,6 +139,8 @@ export interface RunRequest {
   timeLimitMs?: number;
   /** Overrides the host's per-run log cap. */
   maxLogLines?: number;
+  /** The reader's control values by label (absent: every control's default). */
+  controls?: ControlValues;
 }
 
 /** Options of {@link KernelHost}. */
@@ -358,6 +363,7 @@ export class KernelHost {
       code: rec.req.code,
       silent: rec.req.silent,
       maxLogLines: rec.req.maxLogLines ?? this.#opts.maxLogLines,
+      ...(rec.req.controls ? { controls: rec.req.controls } : {}),
     });
   }
 

@@ -13,6 +13,8 @@
  * `progress` / display updates) throw `Interrupted` at the next yield.
  */
 import { createCellConsole } from "./cell-console.ts";
+import { createCellControls } from "./cell-controls.ts";
+import type { ControlValues } from "./controls.ts";
 import { toCellError, type CellSource } from "./cell-errors.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import { createPlot, isPlotMark, isPlotSpec, serializePlot } from "./plot-spec.ts";
@@ -105,6 +107,8 @@ interface RunState {
   displays: Map<string, Throttled>;
   displaySeq: number;
   progress: Map<string, Throttled & { start: number }>;
+  /** The reader's control values sent with the run, and the labels declared so far. */
+  controls: { values: ControlValues; declared: Set<string> };
 }
 
 type Timers = {
@@ -407,6 +411,15 @@ export function createKernel(env: KernelEnv): Kernel {
   defineGlobal("progress", progress);
   defineGlobal("progressBar", progressBar);
   defineGlobal("Interrupted", Interrupted);
+  const controls = createCellControls({
+    current: () => (ambient === null && active ? active.controls : null),
+    send: (control) => {
+      if (!active) return;
+      flushLogs(active);
+      post({ type: "control", runId: active.runId, control });
+    },
+  }, nn as unknown as Parameters<typeof createCellControls>[1]);
+  for (const [name, fn] of Object.entries(controls)) defineGlobal(name, fn);
   defineGlobal("setTimeout", wrapTimer("timeout"));
   defineGlobal("setInterval", wrapTimer("interval"));
   defineGlobal("clearTimeout", clear);
@@ -430,6 +443,7 @@ export function createKernel(env: KernelEnv): Kernel {
       displays: new Map(),
       displaySeq: 0,
       progress: new Map(),
+      controls: { values: msg.controls ?? {}, declared: new Set() },
     };
     // A re-run replaces the cell's output: its old timers (animations, intervals) go too.
     const previous = lastRunOfCell.get(msg.cellId);

@@ -98,6 +98,19 @@ const runId = int;
 /** Log lines per message: never more than the largest log cap a run can ask for. */
 export const MAX_LOG_BATCH = 10_000;
 
+// ---- controls (controls.ts): every field the page renders, by kind ----------------------------
+
+const scalar: Check = (v) => typeof v === "string" || typeof v === "number";
+const CONTROL: Record<string, Check> = {
+  slider: obj({ label: str, min: num, max: num, step: nullable(num), scale: oneOf(["linear", "log"]), value: num, default: num }),
+  number: obj({ label: str, min: nullable(num), max: nullable(num), step: nullable(num), value: num, default: num }),
+  select: obj({ label: str, options: arr(scalar, 1000), value: scalar, default: scalar }),
+  checkbox: obj({ label: str, value: bool, default: bool }),
+  button: obj({ label: str, value: num, default: num }),
+  points: obj({ label: str, classes: int, presets: arr(str, 100), value: str, default: str }),
+};
+const control: Check = (v) => !!v && typeof v === "object" && Object.hasOwn(CONTROL, (v as { kind?: string }).kind ?? "") && CONTROL[(v as { kind: string }).kind](v);
+
 /** One entry per message type: its fields, and whether it may arrive after its run has finished. */
 export const MESSAGES: { [K in WorkerToHost["type"]]: { check: Check; late: boolean } } = {
   ready: { check: obj({ runId: oneOf([0]), nnExports: arr(str, 10_000) }), late: false },
@@ -116,6 +129,7 @@ export const MESSAGES: { [K in WorkerToHost["type"]]: { check: Check; late: bool
   error: { check: obj({ runId, error: cellError }), late: false },
   uncaught: { check: obj({ runId: nullable(runId), cellId: nullable(str), source: oneOf(["rejection", "timer", "worker"]), error: cellError }), late: true },
   done: { check: obj({ runId, status: oneOf(["ok", "error", "stopped"]), ms: num }), late: false },
+  control: { check: obj({ runId, control }), late: false },
   "asset-request": { check: obj({ runId, requestId: int, name: oneOf(ASSET_NAMES) }), late: false },
 };
 

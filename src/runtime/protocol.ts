@@ -12,6 +12,7 @@
  * `message-check.ts` (one table entry per message type), so a new message
  * type needs a type here and an entry there.
  */
+import type { ControlSpec, ControlValues } from "./controls.ts";
 import type { Rich } from "./rich.ts";
 
 /** Host-assigned id of one run of one cell; increases for the life of a host, across worker restarts. */
@@ -32,6 +33,8 @@ export interface RunMessage {
   silent?: boolean;
   /** Log cap for this run (default {@link DEFAULT_MAX_LOG_LINES}). */
   maxLogLines?: number;
+  /** The reader's control values by label (see {@link ControlMessage}); absent means every control's default. */
+  controls?: ControlValues;
 }
 
 /** Polite stop: the run's next cooperation point (`await cooperate()`, progress, display update) throws `Interrupted`. */
@@ -220,8 +223,18 @@ export interface AssetRequestMessage {
   name: AssetName;
 }
 
+// ---- controls (slider, select, …) -------------------------------------------
+
+/** The running cell declared a control; `control.value` is what the declaration returned. */
+export interface ControlMessage {
+  type: "control";
+  runId: RunId;
+  control: ControlSpec;
+}
+
 /** Everything the worker may send. */
 export type WorkerToHost =
+  | ControlMessage
   | ReadyMessage
   | AckMessage
   | LogMessage

@@ -9,6 +9,8 @@
  * reported, never thrown: losing a saved edit must not break the page.
  */
 
+import { parseControlValues, type ControlValues } from "./controls.ts";
+
 /** The subset of the Web Storage API used here. */
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -105,4 +107,34 @@ function isRecord(v: unknown): v is EditRecord {
 function isQuotaError(e: unknown): boolean {
   const err = e as { name?: unknown; code?: unknown } | null;
   return !!err && (err.name === "QuotaExceededError" || err.name === "NS_ERROR_DOM_QUOTA_REACHED" || err.code === 22 || err.code === 1014);
+}
+
+// ---- control values (sliders, selects, …), per chapter and cell ---------------
+
+const CONTROLS_PREFIX = "hnl:controls:v1";
+
+/** The storage key of a cell's control values. */
+export function controlsKey(chapter: string, cellId: string): string {
+  return `${CONTROLS_PREFIX}:${encodeURIComponent(chapter)}:${encodeURIComponent(cellId)}`;
+}
+
+/** A cell's saved control values by label ({} when none or unreadable; the kernel re-checks each against its control). */
+export function loadControls(store: StorageLike, chapter: string, cellId: string): ControlValues {
+  try {
+    const raw = store.getItem(controlsKey(chapter, cellId));
+    return raw == null ? {} : parseControlValues(JSON.parse(raw));
+  } catch {
+    return {};
+  }
+}
+
+/** Saves a cell's control values (removes the record when empty). Never throws. */
+export function saveControls(store: StorageLike, chapter: string, cellId: string, values: ControlValues): SaveResult {
+  try {
+    if (Object.keys(values).length === 0) store.removeItem(controlsKey(chapter, cellId));
+    else store.setItem(controlsKey(chapter, cellId), JSON.stringify(values));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, reason: isQuotaError(e) ? "quota" : "unavailable" };
+  }
 }

@@ -81,6 +81,7 @@ describe("the host checks every message (message-check.ts)", () => {
       { type: "uncaught", runId: null, cellId: null, source: "timer", error: { name: "E", message: "m", phase: "runtime" } },
       { type: "done", runId: 1, status: "error", ms: 3 },
       { type: "asset-request", runId: 1, requestId: 1, name: "digits" },
+      { type: "control", runId: 1, control: { kind: "slider", label: "lr", min: 0.001, max: 1, step: null, scale: "log", value: 0.1, default: 0.1 } },
     ];
     expect(new Set(good.map((m) => m.type))).toEqual(new Set(Object.keys(MESSAGES)));
     for (const m of good) expect(checkMessage(structuredClone(m))).not.toBeNull();
