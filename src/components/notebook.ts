@@ -32,6 +32,8 @@ export class Notebook implements CellHost {
   #controlTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Control values each cell's latest run was sent, as JSON (a release after a drag need not run again). */
   #sentControls = new Map<string, string>();
+  /** A finished run's timers have produced output since the last Stop (see #syncBar). */
+  #timersLive = false;
   /** Cells to run again when their current run ends (a control moved meanwhile). */
   #again = new Set<string>();
   #bar: { runAll: HTMLButtonElement; stop: HTMLButtonElement; restart: HTMLButtonElement; progress: HTMLProgressElement | null } | null = null;
@@ -128,6 +130,8 @@ export class Notebook implements CellHost {
     this.#chain++; // queued cells of the current sequence will not start
     this.#again.clear();
     for (const c of this.cells) if (c.state === "queued") c.setState("skipped");
+    this.#timersLive = false;
+    this.#syncBar();
     if (this.#host) void this.#host.stop();
   }
 
@@ -233,7 +237,15 @@ export class Notebook implements CellHost {
     this.#syncBar();
     const outcome = await this.host.run(
       { cellId: cell.id, code: cell.code, silent: cell.silent, timeLimitMs: cell.timeLimitMs, ...(controls ? { controls } : {}) },
-      (e) => cell.handle(e),
+      (e) => {
+        // Output after the run ended comes from its timers (an interval still ticking): something still runs,
+        // so Stop (which clears the page's timers) is offered until it is pressed.
+        if (cell.state !== "running" && cell.state !== "queued" && !this.#timersLive) {
+          this.#timersLive = true;
+          this.#syncBar();
+        }
+        cell.handle(e);
+      },
     );
     if (outcome.status === "ok" || outcome.status === "error" || outcome.status === "stopped") this.#ran.add(cell.id);
     cell.finish(outcome);
@@ -248,6 +260,7 @@ export class Notebook implements CellHost {
     // Only the page's own cells: components that call the kernel (the digit pad) run under ids of their own.
     const lost = (info.ranCells.length ? info.ranCells : [...this.#ran]).filter((id) => this.#order.includes(id));
     this.#ran.clear();
+    this.#timersLive = false; // a new kernel has no timers
     // Their definitions are gone: "done" would claim a scope that no longer exists.
     for (const c of this.cells) if (c.state === "done" || c.state === "error" || c.state === "stopped") c.setState("skipped");
     const crash = info.detail ? `${info.detail[0].toUpperCase()}${info.detail.slice(1)}` : "The worker crashed and was restarted";
@@ -319,18 +332,22 @@ export class Notebook implements CellHost {
     this.#syncBar();
   }
 
-  /** Run all is always there; Stop only while something runs; Restart once there is a scope to forget. */
+  /**
+   * Run all is always there; Stop only while something runs (a cell, or timers a finished cell left ticking);
+   * Restart once there is a scope to forget.
+   */
   #syncBar(): void {
     if (!this.#bar) return;
     const busy = this.cells.some((c) => c.state === "running" || c.state === "queued");
     this.#bar.runAll.disabled = false;
-    this.#bar.stop.disabled = !busy;
+    this.#bar.stop.disabled = !busy && !this.#timersLive;
     this.#bar.restart.disabled = !busy && this.#ran.size === 0;
   }
 
   /** The sticky bar's "running cell k of n" line and bar; text null keeps the text, "" hides both. */
   #showProgress(text: string | null, done: number, total: number): void {
-    if (text !== null) this.#say(text);
+    // The end of a sequence clears its progress line, but not a warning said meanwhile (the scope was reset).
+    if (text !== null && !(text === "" && this.#status?.dataset.tone === "warn")) this.#say(text);
     const bar = this.#bar?.progress;
     if (!bar) return;
     bar.hidden = text === "";

@@ -13,6 +13,7 @@
  * entry to `MESSAGES` below; TypeScript fails until both exist.
  */
 import { MARK_NAMES } from "./plot-spec.ts";
+import { checkControl } from "./controls.ts";
 import { ASSET_NAMES, type WorkerToHost } from "./protocol.ts";
 
 /** A shape check: true when `v` has the shape. */
@@ -98,18 +99,9 @@ const runId = int;
 /** Log lines per message: never more than the largest log cap a run can ask for. */
 export const MAX_LOG_BATCH = 10_000;
 
-// ---- controls (controls.ts): every field the page renders, by kind ----------------------------
+// ---- controls: the same check the page applies before it draws one (controls.ts) ----------
 
-const scalar: Check = (v) => typeof v === "string" || typeof v === "number";
-const CONTROL: Record<string, Check> = {
-  slider: obj({ label: str, min: num, max: num, step: nullable(num), scale: oneOf(["linear", "log"]), value: num, default: num }),
-  number: obj({ label: str, min: nullable(num), max: nullable(num), step: nullable(num), value: num, default: num }),
-  select: obj({ label: str, options: arr(scalar, 1000), value: scalar, default: scalar }),
-  checkbox: obj({ label: str, value: bool, default: bool }),
-  button: obj({ label: str, value: num, default: num }),
-  points: obj({ label: str, classes: int, presets: arr(str, 100), value: str, default: str }),
-};
-const control: Check = (v) => !!v && typeof v === "object" && Object.hasOwn(CONTROL, (v as { kind?: string }).kind ?? "") && CONTROL[(v as { kind: string }).kind](v);
+const control: Check = (v) => checkControl(v) !== null;
 
 /** One entry per message type: its fields, and whether it may arrive after its run has finished. */
 export const MESSAGES: { [K in WorkerToHost["type"]]: { check: Check; late: boolean } } = {

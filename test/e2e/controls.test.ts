@@ -50,7 +50,8 @@ describe.skipIf(!hasBrowser)("controls in cells (Chromium)", () => {
     const w = cell("controls-demo").getByLabel("weight w");
     await expect(w.getAttribute("aria-valuetext")).resolves.toBe("1");
 
-    // Pointer: drag the thumb towards the right end of the track.
+    // Pointer: drag the thumb towards the right end of the track (on screen first: the mouse acts in the viewport).
+    await w.scrollIntoViewIfNeeded();
     const box = (await w.boundingBox())!;
     const thumbX = box.x + box.width * (5 / 8); // w = 1 on [-4, 4]
     await page.mouse.move(thumbX, box.y + box.height / 2);
@@ -140,6 +141,7 @@ describe.skipIf(!hasBrowser)("controls in cells (Chromium)", () => {
     // Class 2, five clicks in the top-left corner, then one point placed with the keyboard.
     await pg.getByLabel("class 2").check();
     const area = pg.locator("svg.points-area");
+    await area.scrollIntoViewIfNeeded();
     const box = (await area.boundingBox())!;
     for (let i = 0; i < 5; i++) await page.mouse.click(box.x + box.width * (0.08 + 0.03 * i), box.y + box.height * 0.08);
     await area.focus();
