@@ -132,9 +132,21 @@ function signaturePlugin(opts: TypecheckOptions): Extension {
       constructor(view: EditorView) {
         this.view = view;
       }
+      waitingForChecker = false;
       update(u: ViewUpdate) {
         if (!u.docChanged && !u.selectionSet) return;
-        if (!checkerStarted()) return;
+        if (!checkerStarted()) {
+          // Typed before the checker started (it starts a second after the first focus): look once it is up,
+          // so a call typed quickly still gets its signature.
+          if (!this.waitingForChecker) {
+            this.waitingForChecker = true;
+            void checkerReady().then(() => {
+              this.waitingForChecker = false;
+              if (this.view.hasFocus) void this.refresh();
+            });
+          }
+          return;
+        }
         clearTimeout(this.timer);
         this.timer = setTimeout(() => void this.refresh(), 120);
       }
