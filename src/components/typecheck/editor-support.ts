@@ -241,8 +241,14 @@ export function typecheckExtensions(opts: TypecheckOptions): Extension[] {
     activateOnTyping: true,
     override: [
       async (ctx: CompletionContext): Promise<CompletionResult | null> => {
-        // Ctrl+Space asks for the checker at once; typing waits until it has started.
-        if ((!checkerStarted() && !ctx.explicit) || !wantsCompletion(ctx)) return null;
+        // Ctrl+Space asks for the checker at once; typing waits until it has started (a second after the
+        // first focus), then answers, so `Matrix.` typed quickly still gets its members.
+        if (!wantsCompletion(ctx)) return null;
+        if (!checkerStarted() && !ctx.explicit) {
+          scheduleChecker();
+          await checkerReady();
+          if (ctx.aborted) return null;
+        }
         const code = ctx.state.doc.toString();
         let res;
         try {
