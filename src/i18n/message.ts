@@ -20,7 +20,7 @@ export function msg<P extends object | void = void>(message: Message<P>): Messag
 /** The message in `lang`. */
 export function t(message: Message<void>, lang: Lang): string;
 export function t<P extends object>(message: Message<P>, lang: Lang, params: P): string;
-export function t(message: Message<object | void>, lang: Lang, params?: object): string {
+export function t(message: { readonly [L in Lang]: unknown }, lang: Lang, params?: object): string {
   const entry = message[lang] as string | ((p: object | undefined) => string);
   return typeof entry === "function" ? entry(params) : entry;
 }
