@@ -20,6 +20,8 @@ export function codeTokens(source: string): string[] {
   const file = ts.createSourceFile("code.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
+    // A doc comment (/** … */) is a JSDoc node among its declaration's children: a comment, so not a token.
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
     const children = node.getChildren(file);
     if (children.length > 0) return children.forEach(visit);
     if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
