@@ -27,6 +27,25 @@ function currentSection(): string | null {
   return id;
 }
 
+/**
+ * The section the reader was last reading. The switch sits in the header at
+ * the top of the page, so by the time it is clicked the reader has scrolled up
+ * to it: remember where they rested (a pause in scrolling with the header out of
+ * sight), not where the click happens.
+ */
+let readingSection: string | null = null;
+function trackReading(): void {
+  const header = document.querySelector(".site-header");
+  let timer = 0;
+  addEventListener("scroll", () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (header && header.getBoundingClientRect().bottom > 0) return; // at the top, on the way to the switch
+      readingSection = currentSection();
+    }, 600);
+  }, { passive: true });
+}
+
 function remember(lang: Lang): void {
   try {
     pageStorage()?.setItem(KEY, lang);
@@ -41,12 +60,13 @@ function remembered(): Lang | null {
 }
 
 export function startLanguageSwitch(): void {
+  trackReading();
   for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-lang-switch]")) {
     link.addEventListener("click", () => {
       const lang = link.dataset.langSwitch;
       if (isLang(lang)) remember(lang);
       // Only a twin page has the same sections; a link to the other edition's index stays as it is.
-      const id = currentSection();
+      const id = readingSection ?? currentSection();
       if (id === null || link.dataset.twin === undefined) return;
       const url = new URL(link.href);
       url.hash = id;

@@ -56,12 +56,14 @@ describe.skipIf(!hasBrowser)("the Chinese edition in Chromium", () => {
     const section = page.locator("main h2[id]").nth(2);
     const id = await section.getAttribute("id");
     await section.evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY + 5));
+    await page.waitForTimeout(1000); // the reader rests there, then goes up to the switch
     await page.locator("a.lang-switch").click();
     await page.waitForURL(/\/zh\/how-this-notebook-works\//);
     expect(new URL(page.url()).hash).toBe(`#${id}`);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.evaluate(() => localStorage.getItem("hnl-lang"))).toBe("zh-CN");
-    // And back, to the same section of the English page.
+    // And back, to the same section of the English page (the reader is still there).
+    await page.waitForTimeout(1000);
     await page.locator("a.lang-switch").click();
     await page.waitForURL((u) => !u.pathname.startsWith("/zh/"));
     expect(new URL(page.url()).hash).toBe(`#${id}`);
