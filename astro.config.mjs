@@ -11,7 +11,7 @@ import { digitsAsset } from "./src/integrations/digits-integration.ts";
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
 const processor = satteri({
-  features: { math: true },
+  features: { math: true, headingAttributes: true },
   mdastPlugins: [katexPlugin, cellsPlugin],
 });
 
