@@ -31,6 +31,8 @@ describe("built site", () => {
   it.each(chapterPages)("%s typesets its math with KaTeX and leaves no raw TeX", (page) => {
     const html = read(page);
     expect(html).toMatch(/class="katex"/);
+    // The TeX kept for screen readers and copying is the source, not Markdown's reading of it.
+    expect(html).not.toMatch(/<annotation[^>]*>[^<]*<(em|strong|code)>/);
     expect(visibleText(html)).not.toMatch(/\$\$/);
     expect(html).not.toMatch(/language-math|math-display"><\/code>/);
     // inline $…$ left unparsed would show up as text between dollar signs
