@@ -1,10 +1,10 @@
 /** Build-time figures for chapter 2. */
 import * as Plot from "@observablehq/plot";
-import { createElu, createLeakyRelu, relu, sigmoid, step, tanh, type ActivationFunction } from "../../src/nn/index.ts";
+import { createElu, createLeakyRelu, heaviside, relu, sigmoid, tanh, type ActivationFunction } from "../../src/nn/index.ts";
 
 /** The activations of the gallery, in reading order, with the label of each panel. */
 const gallery: { label: string; act: ActivationFunction }[] = [
-  { label: "step", act: step },
+  { label: "step", act: heaviside },
   { label: "sigmoid", act: sigmoid },
   { label: "tanh", act: tanh },
   { label: "ReLU", act: relu },
@@ -26,7 +26,7 @@ export function ch2ActivationGallery(): Plot.PlotOptions {
       const z = -4 + (8 * i) / 320;
       rows.push({ z, value: act.f(z), curve: "f(z)", panel: label, col, row });
       // The step's derivative is 0 on both sides; at z = 0 itself it does not exist, so the curve has a gap there.
-      const slope = act === step && Math.abs(z) < 1e-9 ? NaN : act.df(z);
+      const slope = act === heaviside && Math.abs(z) < 1e-9 ? NaN : act.df(z);
       rows.push({ z, value: slope, curve: "f′(z)", panel: label, col, row });
     }
   });

@@ -74,8 +74,8 @@ export const lecunNormal: Initializer = (fanIn, fanOut, rng) => {
  * All zeros. Right for biases; for weights it shows the symmetry problem (every
  * unit stays identical). Takes `rng` only to share the signature; draws nothing.
  */
-export const zeros: Initializer = (fanIn, fanOut, _rng) => {
-  checkFans("zeros", fanIn, fanOut);
+export const zerosInit: Initializer = (fanIn, fanOut, _rng) => {
+  checkFans("zerosInit", fanIn, fanOut);
   return new Matrix(fanIn, fanOut);
 };
 
@@ -100,7 +100,7 @@ const initializers: Record<string, Initializer> = {
   heNormal,
   heUniform,
   lecunNormal,
-  zeros,
+  zeros: zerosInit,
   // Short names: the common default of each family.
   xavier: xavierUniform,
   glorot: xavierUniform,

@@ -1,5 +1,6 @@
 import type { Param } from "./param.ts";
-import { checkLearningRate, checkOptionNames, checkParamShapes, checkRange, type Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import type { Optimizer, OptimizerOptions } from "./optimizer.ts";
+import { checkLearningRate, checkOptionNames, checkParamShapes, checkRange } from "./guards.ts";
 
 /** Options for {@link Momentum}. */
 export interface MomentumOptions extends OptimizerOptions {

@@ -13,7 +13,7 @@ import { Matrix } from "./matrix.ts";
 import { zeroGrads, type Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import type { Optimizer } from "./optimizer.ts";
-import { checkLearningRate } from "./optimizer.ts";
+import { checkLearningRate } from "./guards.ts";
 import { optimizer as makeOptimizer } from "./optimizers.ts";
 import type { Schedule } from "./schedules.ts";
 import { batchesPerEpoch, targetRows, type Targets } from "./batches.ts";

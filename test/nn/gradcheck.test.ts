@@ -5,7 +5,7 @@ import { Matrix } from "../../src/nn/matrix.ts";
 import { createParam, type Param } from "../../src/nn/param.ts";
 import { createRng, type Rng } from "../../src/nn/rng.ts";
 import { relu, sigmoid, tanh } from "../../src/nn/activations.ts";
-import { addRowVector, matmul, matmulTransA, matmulTransB, sumRows } from "../../src/nn/ops.ts";
+import { addRowVector, matmul, matmulTransA, matmulTransB, sumColumns } from "../../src/nn/ops.ts";
 import {
   checkGradients, checkLayer, checkModel, checkScalarFunction, formatReport, gradientBand, inferPiecewise, numericGradient,
   relativeError,
@@ -56,7 +56,7 @@ class TestLayer implements Layer {
     const dZ = new Matrix(z.rows, z.cols);
     for (let k = 0; k < dZ.data.length; k++) dZ.data[k] = dOut.data[k] * this.act.df(z.data[k]);
     let dW = matmulTransA(x, dZ);
-    const db = sumRows(dZ);
+    const db = sumColumns(dZ);
     switch (this.bug) {
       case "signFlip": for (let k = 0; k < dW.data.length; k++) dW.data[k] = -dW.data[k]; break;
       case "factor2": for (let k = 0; k < dW.data.length; k++) dW.data[k] *= 2; break;

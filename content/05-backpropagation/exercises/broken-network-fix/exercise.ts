@@ -45,6 +45,6 @@ export default defineExercise({
   hints: [
     "Three things to fix: the output layer's gradient must go through the sigmoid's derivative, so must the hidden layer's, and the biases need gradients of their own.",
     "delta2 = error ⊙ A2(1 − A2) is ∂L/∂Z2: use it (not the raw error) in dW2 = A1ᵀ·delta2 and pass it back, delta1 = (delta2·W2ᵀ) ⊙ A1(1 − A1). A bias is added to every row, so db2 and db1 are the column sums of delta2 and delta1.",
-    "delta2 = mul(error, map(A2, (a) => a * (1 - a))); dW2 = matmulTransA(A1, delta2); delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a))); dW1 = matmulTransA(X, delta1); db2 = sumRows(delta2); db1 = sumRows(delta1).",
+    "delta2 = mul(error, map(A2, (a) => a * (1 - a))); dW2 = matmulTransA(A1, delta2); delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a))); dW1 = matmulTransA(X, delta1); db2 = sumColumns(delta2); db1 = sumColumns(delta1).",
   ],
 });

@@ -39,6 +39,6 @@ export default defineExercise({
   hints: [
     "Each gradient has the shape of what it is the gradient of: dW like W (n × m), db like b (1 × m), dX like X (N × n). Only one product of the given matrices has each shape.",
     "dW = Xᵀ·dZ, db = the column sums of dZ (b is added to every row, so every row contributes), dX = dZ·Wᵀ.",
-    "With nn: return { dW: matmulTransA(X, dZ), db: sumRows(dZ), dX: matmulTransB(dZ, W) };  (import them from \"nn\").",
+    "With nn: return { dW: matmulTransA(X, dZ), db: sumColumns(dZ), dX: matmulTransB(dZ, W) };  (import them from \"nn\").",
   ],
 });

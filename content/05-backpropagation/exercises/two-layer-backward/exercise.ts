@@ -44,6 +44,6 @@ export default defineExercise({
   hints: [
     "Go backwards one step at a time, keeping every forward quantity you need (a1, p). Each gradient has the shape of the thing it is the gradient of.",
     "dZ2 = (p − y)/N. Then dW2 = a1ᵀ·dZ2 and db2 = the column sums of dZ2; dA1 = dZ2·W2ᵀ; dZ1 = dA1 ⊙ (1 − a1²); dW1 = xᵀ·dZ1 and db1 = the column sums of dZ1.",
-    "With nn: const dZ2 = scale(sub(p, y), 1 / N); const dW2 = matmulTransA(a1, dZ2); const db2 = sumRows(dZ2); const dA1 = matmulTransB(dZ2, W2); const dZ1 = mul(dA1, map(a1, (a) => 1 - a * a)); then dW1 = matmulTransA(x, dZ1) and db1 = sumRows(dZ1).",
+    "With nn: const dZ2 = scale(sub(p, y), 1 / N); const dW2 = matmulTransA(a1, dZ2); const db2 = sumColumns(dZ2); const dA1 = matmulTransB(dZ2, W2); const dZ1 = mul(dA1, map(a1, (a) => 1 - a * a)); then dW1 = matmulTransA(x, dZ1) and db1 = sumColumns(dZ1).",
   ],
 });

@@ -55,6 +55,6 @@ export default defineExercise({
   hints: [
     "The loss is a sum of two parts, so its gradient is too: the cross-entropy part is the usual backward pass; the penalty adds something to the gradients of W1 and W2 only.",
     "dZ = (P − Y)/N with P = softmax(Z); dW2 = Hᵀ·dZ + λ·W2; db2 = column sums of dZ; dH = dZ·W2ᵀ; dA = dH ⊙ [XW1 + b1 > 0]; dW1 = Xᵀ·dA + λ·W1; db1 = column sums of dA.",
-    "With nn: const A = addRowVector(matmul(X, W1), b1); const H = map(A, (a) => Math.max(a, 0)); const P = softmax(addRowVector(matmul(H, W2), b2)); const dZ = scale(sub(P, Y), 1 / X.rows); const dA = mul(matmulTransB(dZ, W2), map(A, (a) => (a > 0 ? 1 : 0))); then dW2 = add(matmulTransA(H, dZ), scale(W2, 0.01)), db2 = sumRows(dZ), dW1 = add(matmulTransA(X, dA), scale(W1, 0.01)), db1 = sumRows(dA).",
+    "With nn: const A = addRowVector(matmul(X, W1), b1); const H = map(A, (a) => Math.max(a, 0)); const P = softmax(addRowVector(matmul(H, W2), b2)); const dZ = scale(sub(P, Y), 1 / X.rows); const dA = mul(matmulTransB(dZ, W2), map(A, (a) => (a > 0 ? 1 : 0))); then dW2 = add(matmulTransA(H, dZ), scale(W2, 0.01)), db2 = sumColumns(dZ), dW1 = add(matmulTransA(X, dA), scale(W1, 0.01)), db1 = sumColumns(dA).",
   ],
 });
