@@ -700,9 +700,14 @@ export type CheckOptions = Omit<GradCheckOptions, "params" | "loss" | "backward"
  * turns the output into a scalar, L = Σ out ⊙ dOut, whose gradient with respect
  * to the output is exactly dOut; so backward(dOut) must return ∂L/∂x and add ∂L/∂θ.
  * @param x a batch to run the layer on (not modified; the check fails if the layer modifies it).
- * @param rng draws dOut and samples elements (unless `options.rng`/`seed` is given).
+ * @param rng draws dOut and samples elements (the one random source: `options` takes no `rng` or `seed`).
  */
-export async function checkLayer(layer: Layer, x: Matrix, rng: Rng, options: CheckOptions = {}): Promise<GradCheckReport> {
+export async function checkLayer(layer: Layer, x: Matrix, rng: Rng, options: Omit<CheckOptions, "rng" | "seed"> = {}): Promise<GradCheckReport> {
+  if (!rng || typeof (rng as Partial<Rng>).normal !== "function") {
+    throw new Error(`checkLayer: rng comes third, as in checkLayer(layer, x, createRng(1)), got ${rng === null || typeof rng !== "object" ? String(rng) : "an object"}`);
+  }
+  const stray = Object.keys(options).find((k) => k === "rng" || k === "seed");
+  if (stray) throw new Error(`checkLayer: ${stray} is not an option here; the rng argument is the one random source`);
   // A first forward pass only to learn the output shape (restoring x in case the layer modifies it:
   // checkGradients then catches that on its own first call).
   const x0 = x.data.slice();
@@ -712,8 +717,8 @@ export async function checkLayer(layer: Layer, x: Matrix, rng: Rng, options: Che
   for (let k = 0; k < dOut.data.length; k++) dOut.data[k] = rng.normal();
   let dX: Matrix | null = null;
   return checkGradients({
-    rng,
     ...options,
+    rng,
     piecewise: options.piecewise ?? inferPiecewise(layer),
     params: layer.parameters(),
     loss: () => {

@@ -64,10 +64,36 @@ export function checkPositive(owner: string, what: string, v: unknown): number {
   return v;
 }
 
-/** Rejects option names the optimiser does not know, so a typo (`learningRate`) is not silently ignored. */
-export function checkOptionNames(owner: string, opts: object, known: readonly string[]): void {
+/**
+ * Checks an optimiser's options: an object with no unknown names, so a typo
+ * (`learningRate`) is not silently ignored. PyTorch's constructors take the
+ * parameters first (`torch.optim.SGD(model.parameters(), lr=0.1)`); here the
+ * parameters go to `step`, and the message says so.
+ * @param usage how a reader creates this optimiser, e.g. `new SGD({ lr: 0.1 })`, for the message.
+ */
+export function checkOptimizerOptions(owner: string, usage: string, opts: unknown, known: readonly string[]): void {
+  rejectParameters(owner, usage, opts);
+  if (typeof opts !== "object" || opts === null) {
+    throw new Error(`${owner}: options must be an object such as { lr: 0.1 }, got ${String(opts)}`);
+  }
   for (const key of Object.keys(opts)) {
     if (!known.includes(key)) throw new Error(`${owner}: unknown option ${key} (known: ${known.join(", ")})`);
+  }
+}
+
+/** Throws the PyTorch-habit message when `opts` is a parameter list (or one parameter) instead of options. */
+export function rejectParameters(owner: string, usage: string, opts: unknown): void {
+  const first: unknown = Array.isArray(opts) ? opts[0] : opts;
+  const isParam = typeof first === "object" && first !== null && "value" in first && "grad" in first;
+  if (Array.isArray(opts) || isParam) {
+    throw new Error(`${owner}: takes options, not the parameters (those go to step): ${usage}, then opt.step(model.parameters()) after each backward`);
+  }
+}
+
+/** Checks that `step` was given the parameter list (`opt.step(model.parameters())`), the one thing it updates. */
+export function checkStepParameters(owner: string, params: unknown): void {
+  if (!Array.isArray(params)) {
+    throw new Error(`${owner}: step needs the parameters to update: opt.step(model.parameters()), got ${params === null || typeof params !== "object" ? String(params) : "an object"}`);
   }
 }
 

@@ -244,6 +244,15 @@ describe("checkGradients({ params, loss, backward, ... })", () => {
 });
 
 describe("checkLayer(layer, x, rng, options?)", () => {
+  it("takes its rng as the third argument only, and says so when it is elsewhere", async () => {
+    const rng = createRng(3);
+    const layer = new TestLayer(3, 4, rng);
+    await expect(checkLayer(layer, random(2, 3, rng), { rng } as never)).rejects.toThrow(
+      "checkLayer: rng comes third, as in checkLayer(layer, x, createRng(1)), got an object");
+    await expect(checkLayer(layer, random(2, 3, rng), undefined as never)).rejects.toThrow("got undefined");
+    await expect(checkLayer(layer, random(2, 3, rng), rng, { seed: 4 } as never)).rejects.toThrow(
+      "checkLayer: seed is not an option here; the rng argument is the one random source");
+  });
   it("passes a correct layer: parameters and dX, batch 1 and > 1, errors ≤ 1e-7", async () => {
     for (const batch of [1, 5]) {
       const rng = createRng(10 + batch);
