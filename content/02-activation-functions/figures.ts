@@ -1,6 +1,6 @@
 /** Build-time figures for chapter 2. */
 import * as Plot from "@observablehq/plot";
-import { createElu, createLeakyRelu, heaviside, relu, sigmoid, tanh, type ActivationFunction } from "../../src/nn/index.ts";
+import { createElu, createLeakyRelu, heaviside, relu, sigmoid, tanh, type ActivationFunction } from "nn";
 
 /** The activations of the gallery, in reading order, with the label of each panel. */
 const gallery: { label: string; act: ActivationFunction }[] = [

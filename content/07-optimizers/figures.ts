@@ -1,6 +1,6 @@
 /** Build-time figures for chapter 7. */
 import * as Plot from "@observablehq/plot";
-import { Adam, Matrix, Momentum, RMSProp, SGD, createParam, type Optimizer } from "../../src/nn/index.ts";
+import { Adam, Matrix, Momentum, RMSProp, SGD, createParam, type Optimizer } from "nn";
 
 const KAPPA = 100;
 const f = (x: number, y: number) => 0.5 * (x * x + KAPPA * y * y);

@@ -9,6 +9,7 @@
 
 // The matrix and the operations on it
 export { Matrix } from "./matrix.ts";
+export { randomMatrix, type RandomMatrixOptions } from "./random-matrix.ts";
 export { matmul, matmulTransA, matmulTransB, transpose, add, sub, mul, scale, map, addRowVector, sumColumns, sum, argmaxRows } from "./ops.ts";
 
 // Seeded randomness and cooperative yielding (the environment installs the hooks)

@@ -12,11 +12,10 @@ import {
 } from "../../src/nn/gradcheck.ts";
 import { elu, leakyRelu } from "../../src/nn/activations.ts";
 import { errorSummary } from "../../src/nn/error-summary.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 function random(rows: number, cols: number, rng: Rng, scale = 1): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.normal(0, scale);
-  return m;
+  return randomMatrix(rows, cols, rng, { std: scale });
 }
 
 type Bug = "none" | "signFlip" | "factor2" | "zeros" | "accumulates" | "overwrites" | "mutatesInput" | "nan" | "dxWrong" | "slightlyOff";

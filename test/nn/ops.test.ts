@@ -6,11 +6,10 @@ import {
   mul, scale, sub, sum, sumColumns, transpose,
 } from "../../src/nn/ops.ts";
 import { assertSameShape } from "../../src/nn/guards.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 function random(rows: number, cols: number, rng: Rng): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.uniform(-1, 1);
-  return m;
+  return randomMatrix(rows, cols, rng, { uniform: [-1, 1] });
 }
 
 /** The textbook triple loop, the reference every fast product is checked against. */

@@ -1,11 +1,5 @@
-import { addRowVector, applyActivation, matmul, Matrix, mse, sigmoid, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, applyActivation, matmul, Matrix, mse, sigmoid, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
-
-function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
-  return m;
-}
 
 /**
  * Chapter 5's broken network (no σ′ in either layer, no biases), fixed: two
@@ -28,12 +22,12 @@ export default defineExercise({
       const Y = new Matrix(N, 1);
       for (let i = 0; i < N; i++) Y.data[i] = rng.int(2);
       return {
-        X: normal(rng, N, n, 1),
+        X: randomMatrix(N, n, rng),
         Y,
-        W1: normal(rng, n, H, 1),
-        b1: normal(rng, 1, H, 0.5),
-        W2: normal(rng, H, 1, 1),
-        b2: normal(rng, 1, 1, 0.5),
+        W1: randomMatrix(n, H, rng),
+        b1: randomMatrix(1, H, rng, { std: 0.5 }),
+        W2: randomMatrix(H, 1, rng),
+        b2: randomMatrix(1, 1, rng, { std: 0.5 }),
       };
     },
     loss: ({ X, Y, W1, b1, W2, b2 }) => {

@@ -1,11 +1,5 @@
-import { addRowVector, applyActivation, Matrix, matmul, softmaxCrossEntropy, tanh, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, applyActivation, Matrix, matmul, softmaxCrossEntropy, tanh, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
-
-function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
-  return m;
-}
 
 /**
  * A 2-layer network, x → dense (W1, b1) → tanh → dense (W2, b2) → softmax
@@ -28,12 +22,12 @@ export default defineExercise({
       const y = new Matrix(n, classes);
       for (let i = 0; i < n; i++) y.data[i * classes + rng.int(classes)] = 1;
       return {
-        x: normal(rng, n, inputs, 1),
+        x: randomMatrix(n, inputs, rng),
         y,
-        W1: normal(rng, inputs, hidden, 0.8),
-        b1: normal(rng, 1, hidden, 0.3),
-        W2: normal(rng, hidden, classes, 0.8),
-        b2: normal(rng, 1, classes, 0.3),
+        W1: randomMatrix(inputs, hidden, rng, { std: 0.8 }),
+        b1: randomMatrix(1, hidden, rng, { std: 0.3 }),
+        W2: randomMatrix(hidden, classes, rng, { std: 0.8 }),
+        b2: randomMatrix(1, classes, rng, { std: 0.3 }),
       };
     },
     loss: ({ x, y, W1, b1, W2, b2 }) => {
