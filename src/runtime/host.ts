@@ -49,6 +49,21 @@ export interface WorkerLike {
 }
 
 /**
+ * The messaging half of a WorkerLike over the page's end of the kernel's
+ * private channel: a message that cannot be deserialised reaches the listener
+ * as null, which the host's message check rejects.
+ */
+export function portMessaging(port: MessagePort): Pick<WorkerLike, "postMessage" | "onMessage"> {
+  return {
+    postMessage: (m) => port.postMessage(m),
+    onMessage: (listener) => {
+      port.onmessage = (e: MessageEvent) => listener(e.data);
+      port.onmessageerror = () => listener(null);
+    },
+  };
+}
+
+/**
  * Adapts a browser `Worker` (module worker running `worker.ts`). The kernel's
  * private channel is set up here: the first message hands the worker one end
  * of a MessageChannel, and only that channel is listened to; anything posted
@@ -59,11 +74,7 @@ export function webWorkerLike(worker: Worker): WorkerLike {
   worker.postMessage({ type: "connect" }, [port2]);
   worker.onmessage = null;
   return {
-    postMessage: (m) => port1.postMessage(m),
-    onMessage: (listener) => {
-      port1.onmessage = (e: MessageEvent) => listener(e.data);
-      port1.onmessageerror = () => listener(null);
-    },
+    ...portMessaging(port1),
     onCrash: (listener) => {
       worker.onerror = (e: ErrorEvent) => {
         e.preventDefault();

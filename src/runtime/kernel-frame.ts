@@ -19,7 +19,7 @@
  * actually gave the frame its own process, so the page can say so when it
  * cannot.
  */
-import type { WorkerLike } from "./host.ts";
+import { portMessaging, type WorkerLike } from "./host.ts";
 
 /** How often the frame says it is alive, and how long a silence means its process died. */
 const BEAT_MS = 250;
@@ -169,11 +169,7 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
   }
 
   return {
-    postMessage: (m) => port1.postMessage(m),
-    onMessage: (listener) => {
-      port1.onmessage = (e: MessageEvent) => listener(e.data);
-      port1.onmessageerror = () => listener(null);
-    },
+    ...portMessaging(port1),
     onCrash: (listener) => {
       crash = listener;
     },

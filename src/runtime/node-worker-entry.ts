@@ -10,6 +10,7 @@ import { nodeDigitsSource } from "../integrations/digits-asset.ts";
 import { createKernel } from "./kernel.ts";
 import { installGrader } from "./grader/install.ts";
 import { nodeExerciseLoader } from "./grader/node-loader.ts";
+import { registerNnSpecifier } from "./nn-specifier.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
 const data = (workerData ?? {}) as { nnModule?: string; port?: MessagePort };
@@ -21,6 +22,8 @@ const send = port.postMessage.bind(port);
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook });
 // The same digits file the site serves, read from disk.
 setDigitsSource(nodeDigitsSource);
+// Exercise files import "nn" as cells do; Node resolves it through this hook.
+registerNnSpecifier();
 installGrader(globalThis, nodeExerciseLoader(new URL("../../content/", import.meta.url)));
 port.on("message", (m: HostToWorker) => kernel.handle(m));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));

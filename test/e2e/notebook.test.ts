@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
+import { waitForSavedEdit } from "./saved-edits.ts";
 
 const CHAPTER = "/how-this-notebook-works/";
 
@@ -116,7 +117,7 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
 
   it("keeps an edit across a reload; Reset restores the original code", async () => {
     await edit("first-cell", "const kept = 'still here';\nkept");
-    await page.waitForTimeout(500); // saves are debounced by 300 ms
+    await waitForSavedEdit(page, "still here"); // saves are debounced: wait for the save itself
     await page.reload();
     await cell("first-cell").locator(".cm-content").waitFor();
     expect(await editorText("first-cell")).toContain("still here");
