@@ -180,7 +180,7 @@ function signaturePlugin(opts: TypecheckOptions): Extension {
               const sig = el("pre", "cm-ts-signature");
               sig.append(document.createTextNode(h.before), el("strong", undefined, h.active), document.createTextNode(h.after));
               dom.append(sig);
-              if (h.overload) dom.append(el("p", "cm-ts-overload", `overload ${h.overload}`));
+              if (h.overload) dom.append(el("p", "cm-ts-overload", t(tc.overload, pageLang(), h.overload)));
               if (h.doc) dom.append(el("p", "cm-ts-summary", h.doc));
               return { dom };
             },

@@ -73,8 +73,8 @@ export interface SignatureHelp {
   active: string;
   after: string;
   doc: string;
-  /** e.g. "2 of 3" when overloads exist. */
-  overload: string | null;
+  /** Which signature of an overloaded function (1-based) and how many there are; null when there is one. */
+  overload: { k: number; n: number } | null;
 }
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -237,7 +237,7 @@ export function createCheckService(declarations: DeclarationFiles): CheckService
       const after = (i >= 0 && i < params.length - 1 ? sep + params.slice(i + 1).join(sep) : "") + suffix;
       const paramDoc = i >= 0 ? text(item.parameters[i].documentation) : "";
       const doc = [text(item.documentation), paramDoc && `${item.parameters[i].name}: ${paramDoc}`].filter(Boolean).join("\n");
-      return { before, active, after, doc, overload: h.items.length > 1 ? `${h.selectedItemIndex + 1} of ${h.items.length}` : null };
+      return { before, active, after, doc, overload: h.items.length > 1 ? { k: h.selectedItemIndex + 1, n: h.items.length } : null };
     },
   };
 }

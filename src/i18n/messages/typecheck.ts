@@ -15,6 +15,11 @@ export const typeErrorAt = msg<{ line: number; column: number }>({
   en: ({ line, column }) => `Type error (line ${line}, column ${column}): `,
   "zh-CN": ({ line, column }) => `类型错误（第 ${line} 行，第 ${column} 列）：`,
 });
+/** Under a signature tooltip of an overloaded function. */
+export const overload = msg<{ k: number; n: number }>({
+  en: ({ k, n }) => `overload ${k} of ${n}`,
+  "zh-CN": ({ k, n }) => `重载 ${k}/${n}`,
+});
 export const ranAnyway = msg({
   en: "The cell ran anyway; TypeScript found the problems above before it ran.",
   "zh-CN": "单元格照常运行了；上面的问题是 TypeScript 在运行前发现的。",
