@@ -256,6 +256,25 @@ describe("protocol", () => {
     expect(resets).toEqual([{ reason: "crash", ranCells: ["a"], detail: "out of memory" }]);
   });
 
+  it("words a crash in the page's language (the kernel only names its cause)", async () => {
+    for (const [lang, detail, message] of [
+      ["en", "the cell ran out of memory (the kernel's process stopped)", "the cell ran out of memory (the kernel's process stopped); the scope was reset"],
+      ["zh-CN", "单元格耗尽了内存（内核所在的进程已停止）", "单元格耗尽了内存（内核所在的进程已停止）；作用域已重置"],
+    ] as const) {
+      let w = new FakeWorker();
+      const host = new KernelHost({ createWorker: () => (w = new FakeWorker()), lang });
+      const resets: ResetInfo[] = [];
+      host.onReset((i) => resets.push(i));
+      const p = host.run({ cellId: "a", code: "1" });
+      await tick();
+      await tick();
+      w.crash({ code: "out-of-memory" });
+      expect(await p).toMatchObject({ status: "terminated", reason: "crash", error: { message } });
+      expect(resets).toEqual([{ reason: "crash", ranCells: [], detail }]);
+      host.dispose();
+    }
+  });
+
   it("reset() starts a fresh worker and cancels what was pending", async () => {
     const workers: FakeWorker[] = [];
     const host = new KernelHost({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1) as FakeWorker) });
