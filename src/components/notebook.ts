@@ -137,6 +137,8 @@ export class Notebook implements CellHost {
     this.#again.clear();
     for (const c of this.cells) if (c.state === "queued") c.setState("skipped");
     this.#timersLive = false;
+    // The stopped sequence will not clear its "running cell k of n" line itself (a warning said meanwhile stays).
+    this.#showProgress("", 0, 1);
     this.#syncBar();
     if (this.#host) void this.#host.stop();
   }

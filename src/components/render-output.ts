@@ -156,7 +156,9 @@ export function renderError(error: CellError, cellLabel: (id: string) => string)
     error.line !== undefined
       ? t(outMsg.errorPlace, lang, { cell: error.cellId ? cellLabel(error.cellId) : undefined, line: error.line, column: error.column })
       : "";
-  const text = `${error.name}: ${error.message}${where}`;
+  // A thrown non-Error (`throw 42`): the value is the program's, the remark after it the page's.
+  const message = error.thrown ? t(outMsg.nonErrorThrown, lang, { value: richToText(error.thrown) }) : error.message;
+  const text = `${error.name}: ${message}${where}`;
   const frames = (error.frames ?? []).slice(1).map((f) => t(outMsg.errorFrame, lang, { fn: f.fn || "<cell>", cell: cellLabel(f.cellId), line: f.line }));
   const node = el("pre", "out-error", [text, ...frames].join("\n"));
   node.setAttribute("role", "alert");

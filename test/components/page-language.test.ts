@@ -40,7 +40,9 @@ function usePage(lang: string): Document {
   }
   return document as unknown as Document;
 }
-afterEach(() => {
+afterEach(async () => {
+  // Let the cell's deferred work (a scroll check 100 ms after output) end on this page, not after it is gone.
+  await new Promise((r) => setTimeout(r, 200));
   for (const [k, v] of Object.entries(saved)) (globalThis as Record<string, unknown>)[k] = v;
 });
 
@@ -77,6 +79,8 @@ describe("the cell's words follow <html lang>", () => {
     cell.handle({ type: "error", runId: 1, error: { name: "TypeError", message: "x is not a function", cellId: "other", line: 3, column: 7, phase: "runtime" } });
     // The error's own words are the program's; where it happened is the page's.
     expect(doc.querySelector(".out-error")!.textContent).toBe("TypeError: x is not a function（other，第 3 行，第 7 列）");
+    cell.handle({ type: "error", runId: 1, error: { name: "Uncaught", message: "42 (a non-Error value was thrown)", thrown: { kind: "number", value: 42 }, phase: "runtime" } });
+    expect(doc.querySelectorAll(".out-error")[1].textContent).toBe("Uncaught: 42（抛出的不是 Error 对象）");
   });
 
   it("an English page shows the English it always has", async () => {
@@ -93,6 +97,8 @@ describe("the cell's words follow <html lang>", () => {
     expect(doc.querySelector(".cell-notice")!.textContent).toBe("Inputs changed above — Run to update.Run");
     cell.handle({ type: "error", runId: 1, error: { name: "TypeError", message: "x is not a function", cellId: "other", line: 3, column: 7, phase: "runtime" } });
     expect(doc.querySelector(".out-error")!.textContent).toBe("TypeError: x is not a function (other, line 3, column 7)");
+    cell.handle({ type: "error", runId: 1, error: { name: "Uncaught", message: "42 (a non-Error value was thrown)", thrown: { kind: "number", value: 42 }, phase: "runtime" } });
+    expect(doc.querySelectorAll(".out-error")[1].textContent).toBe("Uncaught: 42 (a non-Error value was thrown)");
   });
 
   it("a page without a known language is English", async () => {

@@ -32,6 +32,11 @@ export const errorPlace = msg<{ cell?: string; line: number; column?: number }>(
   en: ({ cell, line, column }) => ` (${cell ? `${cell}, ` : ""}line ${line}${column !== undefined ? `, column ${column}` : ""})`,
   "zh-CN": ({ cell, line, column }) => `（${cell ? `${cell}，` : ""}第 ${line} 行${column !== undefined ? `，第 ${column} 列` : ""}）`,
 });
+/** A thrown value that is not an Error (`throw 42`); `value` is the value as text. */
+export const nonErrorThrown = msg<{ value: string }>({
+  en: ({ value }) => `${value} (a non-Error value was thrown)`,
+  "zh-CN": ({ value }) => `${value}（抛出的不是 Error 对象）`,
+});
 /** One frame of an error's stack. */
 export const errorFrame = msg<{ fn: string; cell: string; line: number }>({
   en: ({ fn, cell, line }) => `    at ${fn} (${cell}, line ${line})`,
