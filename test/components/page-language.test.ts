@@ -107,3 +107,15 @@ describe("the cell's words follow <html lang>", () => {
     expect(status()).toBe("done in 2.5 s");
   });
 });
+
+describe("buildLang: a build-time component's language", () => {
+  it("is the prop when given, else the edition of the page's URL", async () => {
+    const { buildLang } = await import("../../src/components/build-lang.ts");
+    expect(buildLang(undefined, new URL("http://site/backpropagation/"))).toBe("en");
+    expect(buildLang(undefined, new URL("http://site/zh/backpropagation/"))).toBe("zh-CN");
+    expect(buildLang(undefined, new URL("http://site/zh/"))).toBe("zh-CN");
+    expect(buildLang(undefined, new URL("http://site/zhou/"))).toBe("en");
+    expect(buildLang("zh-CN", new URL("http://site/backpropagation/"))).toBe("zh-CN");
+    expect(buildLang("en", new URL("http://site/zh/backpropagation/"))).toBe("en");
+  });
+});
