@@ -47,6 +47,8 @@ function hintId(): string {
 let editorModule: Promise<typeof import("./editor.ts")> | null = null;
 /** CodeMirror loads once per page, on first need. */
 const loadEditor = () => (editorModule ??= import("./editor.ts"));
+/** How long a run goes before the cell looks "running" (see setState). */
+const RUNNING_LOOK_MS = 150;
 
 export class CellView {
   readonly id: string;
@@ -72,6 +74,7 @@ export class CellView {
   /** Text typed on the static code before the editor was ready. */
   #typedEarly = "";
   #timer: ReturnType<typeof setInterval> | null = null;
+  #lookTimer: ReturnType<typeof setTimeout> | null = null;
   #started = 0;
   // per-run output state
   #log = new LogView();
@@ -236,18 +239,28 @@ export class CellView {
   setState(state: CellState, text?: string): void {
     this.state = state;
     if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    this.root.classList.toggle("is-running", state === "running");
+    if (this.#lookTimer) clearTimeout(this.#lookTimer);
+    this.#timer = this.#lookTimer = null;
     this.#buttons.stop.disabled = !(state === "running" || state === "queued");
     this.#status.dataset.state = state;
     const word = { idle: cellMsg.idle, queued: cellMsg.queued, running: cellMsg.running, done: cellMsg.done, error: cellMsg.error, stopped: cellMsg.stopped, skipped: cellMsg.notRun }[state];
-    this.#status.textContent = text ?? t(word, this.lang);
-    if (state === "running") {
-      this.#started = performance.now();
+    if (state !== "running") {
+      this.root.classList.remove("is-running");
+      this.#status.textContent = text ?? t(word, this.lang);
+      return;
+    }
+    // A re-run from a dragged slider usually ends within a frame or two. Showing "running" for it would
+    // restyle the cell and rewrite its status on every step of the drag (work in each frame, and a flicker
+    // to read), so the running look appears only once a run has lasted RUNNING_LOOK_MS.
+    this.#started = performance.now();
+    this.#lookTimer = setTimeout(() => {
+      this.#lookTimer = null;
+      this.root.classList.add("is-running");
+      this.#status.textContent = text ?? t(word, this.lang);
       this.#timer = setInterval(() => {
         this.#status.textContent = t(cellMsg.runningFor, this.lang, { seconds: ((performance.now() - this.#started) / 1000).toFixed(1) });
       }, 100);
-    }
+    }, RUNNING_LOOK_MS);
   }
 
   /** The cell's controls (created on the first declaration). */
