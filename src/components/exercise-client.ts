@@ -7,12 +7,12 @@
  */
 import type { KernelHost } from "../runtime/host.ts";
 import { createBrowserHost } from "../runtime/browser.ts";
-import { clearEdit, loadEdit, saveEdit } from "../runtime/storage.ts";
 import { errorText, type GradeReport } from "../runtime/grader/report.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import { lineDiff } from "./line-diff.ts";
 import { exerciseState, loadProgress, recordAttempt } from "./progress.ts";
 import { pageStorage } from "./local-storage.ts";
+import { EditSaver } from "./edit-saver.ts";
 
 
 const STATE_TEXT = { "not-tried": "not tried", tried: "tried", passed: "passed ✓" } as const;
@@ -41,27 +41,26 @@ class ExerciseView implements CellHost {
   readonly key: string;
   readonly root: HTMLElement;
   readonly cell: CellView;
-  #chapter: string;
   #store = pageStorage();
+  #edits: EditSaver<CellView>;
   #timeLimitMs: number;
   #result: HTMLElement;
   #stateBadge: HTMLElement;
   #solutionButton: HTMLButtonElement;
-  #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #checking = false;
 
   constructor(root: HTMLElement, chapter: string) {
     this.root = root;
     this.key = root.dataset.exercise!;
-    this.#chapter = chapter;
     this.#timeLimitMs = Number(root.dataset.timeLimit) || 10_000;
     this.#result = root.querySelector(".exercise-result")!;
     this.#stateBadge = root.querySelector(".exercise-state")!;
     this.#solutionButton = root.querySelector('[data-exercise-action="solution"]')!;
     this.cell = new CellView(root.querySelector<HTMLElement>("section.exercise-cell")!, this);
+    this.#edits = new EditSaver<CellView>(this.#store, chapter, (cell, reason) => cell.notify(`Your answer could not be saved on this device (${reason}).`));
     this.#wireHelp();
     this.#showState(exerciseState(loadProgress(this.#store), this.key));
-    const saved = this.#store ? loadEdit(this.#store, chapter, this.cell.id, this.cell.original) : null;
+    const saved = this.#edits.load(this.cell);
     if (saved && saved.code !== this.cell.original) {
       this.cell.setModified(true);
       void this.cell.setCode(saved.code);
@@ -83,34 +82,21 @@ class ExerciseView implements CellHost {
 
   codeChanged(_cell: CellView, code: string): void {
     this.cell.setModified(code !== this.cell.original);
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => this.#save(), 300);
+    this.#edits.changed(this.cell);
   }
 
   reset(): void {
-    clearTimeout(this.#saveTimer);
-    if (this.#store) clearEdit(this.#store, this.#chapter, this.cell.id);
+    this.#edits.clear(this.cell);
     this.cell.setModified(false);
     this.cell.notify(null);
     void this.cell.setCode(this.cell.original);
-  }
-
-  #save(): void {
-    this.#saveTimer = undefined;
-    if (!this.#store) return;
-    if (this.cell.code === this.cell.original) return clearEdit(this.#store, this.#chapter, this.cell.id);
-    const r = saveEdit(this.#store, this.#chapter, this.cell.id, this.cell.code, this.cell.original);
-    if (!r.ok) this.cell.notify(`Your answer could not be saved on this device (${r.reason}).`);
   }
 
   /** Runs the reader's code, then the grader, in a fresh grader worker. */
   async check(): Promise<void> {
     if (this.#checking) return;
     this.#checking = true;
-    if (this.#saveTimer !== undefined) {
-      clearTimeout(this.#saveTimer);
-      this.#save();
-    }
+    this.#edits.flush(this.cell);
     const host = grader();
     this.cell.beginRun();
     this.cell.setState("queued");
