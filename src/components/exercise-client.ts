@@ -1,8 +1,8 @@
 /**
  * Exercises on a page: Check runs the reader's code in a grader worker of its
  * own (fresh for every check, so old definitions cannot mask a mistake and a
- * time-out never resets the notebook's scope), then asks the grader
- * (`__gradeExercise`, src/runtime/grader) for a report, shows it, and records
+ * time-out never resets the notebook's scope), then asks it for a grading run
+ * (src/runtime/grader) whose report comes back typed, shows it, and records
  * progress on this device.
  */
 import type { KernelHost } from "../runtime/host.ts";
@@ -111,17 +111,16 @@ class ExerciseView implements CellHost {
       }
       this.cell.setState("running");
       const graded = await host.run(
-        { cellId: "grader", code: `await __gradeExercise(${JSON.stringify(this.key)}, ${seed})`, timeLimitMs: this.#timeLimitMs },
+        { cellId: "grader", code: "", grade: { exerciseId: this.key, seed, lang: "en" }, timeLimitMs: this.#timeLimitMs },
         (e) => {
           if (e.type === "log" || e.type === "display" || e.type === "update") this.cell.handle(e); // the reader's own output while being graded
         },
       );
       this.cell.finish(graded);
-      if (graded.status !== "ok" || graded.result?.kind !== "string") {
+      if (graded.status !== "ok" || !graded.report) {
         return this.#verdict(false, seed, this.#runProblem(graded.status, graded.reason, errorText(graded.error), true));
       }
-      const report = JSON.parse(graded.result.value) as GradeReport;
-      this.#verdict(report.passed, seed, report);
+      this.#verdict(graded.report.passed, seed, graded.report);
     } finally {
       this.#checking = false;
     }

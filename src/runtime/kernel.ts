@@ -18,7 +18,8 @@ import type { ControlValues } from "./controls.ts";
 import { toCellError, type CellSource } from "./cell-errors.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import { createPlot, isPlotMark, isPlotSpec, serializePlot } from "./plot-spec.ts";
-import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type HostToWorker, type LogLine, type RunMessage, type WorkerToHost } from "./protocol.ts";
+import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type GradeMessage, type GradeRequest, type HostToWorker, type LogLine, type RunMessage, type WorkerToHost } from "./protocol.ts";
+import type { GradeReport } from "./grader/report.ts";
 import { toRich, type Rich } from "./rich.ts";
 import { capTexts } from "./text-cap.ts";
 import { HELPERS, transpile } from "./transpile.ts";
@@ -47,6 +48,8 @@ export interface KernelEnv {
   throttleMs?: number;
   /** Log batching interval (default 16 ms). */
   flushMs?: number;
+  /** Grades the page scope's definitions (`grader/install.ts`); without it a `grade` run fails with an error. */
+  grade?(request: GradeRequest): Promise<GradeReport>;
 }
 
 /** Handle returned by `display(value)`. */
@@ -431,19 +434,24 @@ export function createKernel(env: KernelEnv): Kernel {
 
   // ---- runs ---------------------------------------------------------------------
 
-  async function execute(msg: RunMessage): Promise<void> {
+  /**
+   * Runs a cell's code, or for a `grade` message the grader (a run like any
+   * other: acknowledged, interruptible, ended by `done`; its report travels as
+   * a `grade-report` message, not as a cell result).
+   */
+  async function execute(msg: RunMessage | GradeMessage): Promise<void> {
     const run: RunState = {
       runId: msg.runId,
       cellId: msg.cellId,
       started: now(),
       finished: 0,
       interrupted: false,
-      logs: new LogBuffer(msg.maxLogLines ?? DEFAULT_MAX_LOG_LINES),
+      logs: new LogBuffer((msg.type === "run" ? msg.maxLogLines : undefined) ?? DEFAULT_MAX_LOG_LINES),
       timers: new Set(),
       displays: new Map(),
       displaySeq: 0,
       progress: new Map(),
-      controls: { values: msg.controls ?? {}, declared: new Set() },
+      controls: { values: (msg.type === "run" ? msg.controls : undefined) ?? {}, declared: new Set() },
     };
     // A re-run replaces the cell's output: its old timers (animations, intervals) go too.
     const previous = lastRunOfCell.get(msg.cellId);
@@ -458,46 +466,63 @@ export function createKernel(env: KernelEnv): Kernel {
       post({ type: "error", runId: run.runId, error });
     };
     let status: "ok" | "error" | "stopped" = "ok";
-    const tr = transpile(msg.code, { cellId: msg.cellId, modules: { [NN_MODULE]: nnExports } });
-    if (!tr.ok) {
-      fail({ name: "SyntaxError", message: tr.error.message, cellId: msg.cellId, line: tr.error.line, column: tr.error.column, phase: "syntax" });
-      status = "error";
-    } else {
-      const source: CellSource = { cellId: msg.cellId, mapPosition: tr.mapPosition };
-      sources.set(tr.sourceUrl, source);
-      sources.set(`cell:${msg.cellId}`, source);
-      for (const n of tr.names) declared.add(n);
-      let fn: (() => Promise<unknown>) | null = null;
+    if (msg.type === "grade") {
       try {
-        fn = evaluate(tr.code) as () => Promise<unknown>;
+        if (!env.grade) throw new Error("grading is not available in this kernel");
+        const { exerciseId, seed, lang } = msg;
+        const report = await env.grade({ exerciseId, seed, lang });
+        flushThrottled(run);
+        flushLogs(run);
+        post({ type: "grade-report", runId: run.runId, report });
       } catch (e) {
-        // The engine rejected what acorn accepted (rare): no position is available.
-        fail({ name: "SyntaxError", message: e instanceof Error ? e.message : String(e), cellId: msg.cellId, phase: "syntax" });
-        status = "error";
+        if (run.interrupted && (e as { name?: unknown })?.name === "Interrupted") status = "stopped";
+        else {
+          fail(toCellError(e, sources));
+          status = "error";
+        }
       }
-      if (fn) {
+    } else {
+      const tr = transpile(msg.code, { cellId: msg.cellId, modules: { [NN_MODULE]: nnExports } });
+      if (!tr.ok) {
+        fail({ name: "SyntaxError", message: tr.error.message, cellId: msg.cellId, line: tr.error.line, column: tr.error.column, phase: "syntax" });
+        status = "error";
+      } else {
+        const source: CellSource = { cellId: msg.cellId, mapPosition: tr.mapPosition };
+        sources.set(tr.sourceUrl, source);
+        sources.set(`cell:${msg.cellId}`, source);
+        for (const n of tr.names) declared.add(n);
+        let fn: (() => Promise<unknown>) | null = null;
         try {
-          const value = await fn();
-          if (tr.hasResult && !msg.silent && value !== undefined) {
-            let rich: Rich | null = null;
-            try {
-              rich = displayRich(value);
-            } catch (e) {
+          fn = evaluate(tr.code) as () => Promise<unknown>;
+        } catch (e) {
+          // The engine rejected what acorn accepted (rare): no position is available.
+          fail({ name: "SyntaxError", message: e instanceof Error ? e.message : String(e), cellId: msg.cellId, phase: "syntax" });
+          status = "error";
+        }
+        if (fn) {
+          try {
+            const value = await fn();
+            if (tr.hasResult && !msg.silent && value !== undefined) {
+              let rich: Rich | null = null;
+              try {
+                rich = displayRich(value);
+              } catch (e) {
+                fail(toCellError(e, sources, source));
+                status = "error";
+              }
+              if (rich) {
+                flushThrottled(run);
+                flushLogs(run);
+                post({ type: "result", runId: run.runId, value: rich });
+              }
+            }
+          } catch (e) {
+            if (run.interrupted && (e instanceof Interrupted || (e as { name?: unknown })?.name === "Interrupted")) {
+              status = "stopped";
+            } else {
               fail(toCellError(e, sources, source));
               status = "error";
             }
-            if (rich) {
-              flushThrottled(run);
-              flushLogs(run);
-              post({ type: "result", runId: run.runId, value: rich });
-            }
-          }
-        } catch (e) {
-          if (run.interrupted && (e instanceof Interrupted || (e as { name?: unknown })?.name === "Interrupted")) {
-            status = "stopped";
-          } else {
-            fail(toCellError(e, sources, source));
-            status = "error";
           }
         }
       }
@@ -541,6 +566,7 @@ export function createKernel(env: KernelEnv): Kernel {
     handle(m: HostToWorker): void {
       switch (m.type) {
         case "run":
+        case "grade":
           // Acknowledged on arrival, before any of the cell runs: the host restarts a kernel that stays silent.
           post({ type: "ack", runId: m.runId });
           queue = queue.then(() => execute(m)).catch((e) => reportFor(null, e, "worker"));

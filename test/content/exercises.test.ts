@@ -5,8 +5,8 @@
  * (`(expect: sign-flipped)` — a GradePattern, a GradeProblem, or `mismatch`
  * for a numeric mismatch without a recognisable pattern; `scaled` also accepts
  * its special cases `factor-2` and `half`). Then the real cell
- * path: a headless notebook runs the learner's code as a cell and
- * `__gradeExercise(id, seed)` as another, exactly as the page does.
+ * path: a headless notebook runs the learner's code as a cell, then a grading
+ * run (the `grade` protocol message), exactly as the page does.
  */
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { Matrix } from "../../src/nn/index.ts";
@@ -14,9 +14,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createHeadlessNotebook, type HeadlessNotebook } from "../../src/runtime/headless.ts";
 import type { ExerciseDef } from "../../src/runtime/grader/exercise.ts";
 import { gradeExercise } from "../../src/runtime/grader/grade.ts";
-import { serializeReport } from "../../src/runtime/grader/install.ts";
-import { parseGradeReport, type GradeReport } from "../../src/runtime/grader/report.ts";
+import { exerciseFilePath, WRONG_DIR } from "../../src/runtime/grader/exercise-files.ts";
+import { listExerciseFolders } from "../../src/runtime/grader/node-loader.ts";
+import { checkMessage } from "../../src/runtime/message-check.ts";
+import type { GradeReport } from "../../src/runtime/grader/report.ts";
 import { transpile } from "../../src/runtime/transpile.ts";
+import type { Lang } from "../../src/i18n/lang.ts";
 
 const CONTENT = new URL("../../content/", import.meta.url);
 
@@ -27,20 +30,11 @@ interface Folder {
 }
 
 function exerciseFolders(): Folder[] {
-  const out: Folder[] = [];
-  for (const chapter of readdirSync(CONTENT, { withFileTypes: true })) {
-    if (!chapter.isDirectory()) continue;
-    const base = new URL(`${chapter.name}/exercises/`, CONTENT);
-    if (!existsSync(base)) continue;
-    for (const ex of readdirSync(base, { withFileTypes: true })) {
-      if (!ex.isDirectory()) continue;
-      const dir = new URL(`${ex.name}/`, base);
-      const wrongDir = new URL("wrong/", dir);
-      const wrong = existsSync(wrongDir) ? readdirSync(wrongDir).filter((f) => f.endsWith(".ts")).sort() : [];
-      out.push({ key: `${chapter.name}/${ex.name}`, dir, wrong });
-    }
-  }
-  return out.sort((a, b) => a.key.localeCompare(b.key));
+  return listExerciseFolders(CONTENT).map(({ key, dir }) => {
+    const wrongDir = new URL(`${WRONG_DIR}/`, dir);
+    const wrong = existsSync(wrongDir) ? readdirSync(wrongDir).filter((f) => f.endsWith(".ts")).sort() : [];
+    return { key, dir, wrong };
+  });
 }
 
 const folders = exerciseFolders();
@@ -80,11 +74,9 @@ function expectFailsFor(report: GradeReport, want: string): void {
   } else {
     expect(report.pattern, report.headline).toBe(want);
   }
-  // Every failed part says what went wrong; the report survives the trip through a cell result.
+  // Every failed part says what went wrong; the report passes the page's message check.
   for (const p of report.parts) if (!p.passed) expect(p.message.length).toBeGreaterThan(20);
-  const json = serializeReport(report);
-  expect(json.length).toBeLessThan(10_000);
-  expect(parseGradeReport(json).passed).toBe(false);
+  expect(checkMessage(structuredClone({ type: "grade-report", runId: 1, report })), report.headline).not.toBeNull();
 }
 
 it("finds the course's exercises (at least 30)", () => {
@@ -307,8 +299,7 @@ function mutantsOf(key: string): Record<string, Mutant> {
 
 /** The code of an exercise file, as the page would put it in a cell. */
 function source(key: string, file: string): string {
-  const [chapter, id] = key.split("/");
-  return readFileSync(new URL(`${chapter}/exercises/${id}/${file}`, CONTENT), "utf8");
+  return readFileSync(new URL(exerciseFilePath(key, file), CONTENT), "utf8");
 }
 
 describe("grading through the real cell path (headless notebook)", () => {
@@ -322,11 +313,11 @@ describe("grading through the real cell path (headless notebook)", () => {
     for (const nb of notebooks) nb.close();
   });
 
-  async function grade(nb: HeadlessNotebook, id: string, seed: number): Promise<GradeReport> {
-    const out = await nb.run("grader", `await __gradeExercise(${JSON.stringify(id)}, ${seed})`);
+  async function grade(nb: HeadlessNotebook, id: string, seed: number, lang: Lang = "en"): Promise<GradeReport> {
+    const out = await nb.run("grader", "", { grade: { exerciseId: id, seed, lang } });
     expect(out.status, out.error?.message).toBe("ok");
-    expect(out.result?.kind).toBe("string");
-    return parseGradeReport((out.result as { value: string }).value);
+    expect(out.report).toBeDefined();
+    return out.report as GradeReport;
   }
 
   it("a solution run as a cell passes; a wrong answer run after it fails for its reason", async () => {
@@ -368,8 +359,9 @@ describe("grading through the real cell path (headless notebook)", () => {
 
   it("an unknown exercise id is a cell error naming the known ones", async () => {
     const nb = open();
-    const out = await nb.run("grader", `await __gradeExercise("no-such-exercise", 1)`);
+    const out = await nb.run("grader", "", { grade: { exerciseId: "no-such-exercise", seed: 1, lang: "en" } });
     expect(out.status).toBe("error");
+    expect(out.report).toBeUndefined();
     expect(out.error?.message).toMatch(/unknown exercise: no-such-exercise \(known: .*tanh-derivative/);
   });
 
@@ -377,7 +369,7 @@ describe("grading through the real cell path (headless notebook)", () => {
     const nb = open();
     const key = "02-activation-functions/tanh-derivative";
     expect((await nb.run("answer", "function tanhPrime(z: number): number { while (true) {} }")).status).toBe("ok");
-    const out = await nb.run("grader", `await __gradeExercise(${JSON.stringify(key)}, 3)`, { timeLimitMs: 1500 });
+    const out = await nb.run("grader", "", { grade: { exerciseId: key, seed: 3, lang: "en" }, timeLimitMs: 1500 });
     expect(out.status).toBe("terminated");
     expect(out.reason).toBe("time-limit");
     // A fresh worker: the definitions are gone (missing), and a corrected answer grades normally.

@@ -4,6 +4,8 @@
  * per seed, yet repeatable), and summarise the parts in a `GradeReport`.
  * Pure: no DOM, the same in the worker and in Node.
  */
+import type { ExerciseText } from "../../i18n/exercise-text.ts";
+import type { Lang } from "../../i18n/lang.ts";
 import { createRng } from "../../nn/rng.ts";
 import type { LearnerFn } from "./call.ts";
 import { checkBackward } from "./check-backward.ts";
@@ -24,6 +26,10 @@ import { MAX_COMPARISON_POINTS, type GradeComparison, type GradePart, type Grade
 export interface GradeOptions {
   /** The id shown in the report (default `def.id`); the page passes `"<chapter>/<id>"`. */
   exerciseId?: string;
+  /** The language of the report (default English). */
+  lang?: Lang;
+  /** The edition's translations of the exercise's own strings (case labels, stability notes). */
+  text?: ExerciseText | null;
 }
 
 /**

@@ -102,7 +102,7 @@ export interface GradeComparison {
   numeric: number[];
 }
 
-/** The result of grading one exercise at one seed. Serialised with JSON.stringify by `__gradeExercise`. */
+/** The result of grading one exercise at one seed. Sent to the page as a `grade-report` message (protocol.ts). */
 export interface GradeReport {
   /** The exercise graded, as given to the grader (e.g. `"02-activation-functions/tanh-derivative"`). */
   exerciseId: string;
@@ -123,22 +123,6 @@ export interface GradeReport {
 
 /** Upper bound on points in `comparison` (a small scatter plot needs no more). */
 export const MAX_COMPARISON_POINTS = 200;
-
-/**
- * Reads a report back from `__gradeExercise`'s JSON string, checking the
- * fields the page relies on.
- * @throws `grade report: expected …` when the text is not a report.
- */
-export function parseGradeReport(json: string): GradeReport {
-  const r = JSON.parse(json) as Partial<GradeReport> | null;
-  if (!r || typeof r !== "object") throw new Error("grade report: expected an object");
-  if (typeof r.exerciseId !== "string") throw new Error("grade report: expected exerciseId to be a string");
-  if (typeof r.passed !== "boolean") throw new Error("grade report: expected passed to be a boolean");
-  if (typeof r.seed !== "number") throw new Error("grade report: expected seed to be a number");
-  if (typeof r.headline !== "string") throw new Error("grade report: expected headline to be a string");
-  if (!Array.isArray(r.parts)) throw new Error("grade report: expected parts to be an array");
-  return r as GradeReport;
-}
 
 /**
  * A cell error as the verdict shows it: a syntax error with its line (and
