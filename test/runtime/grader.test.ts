@@ -239,20 +239,20 @@ describe("gradeExercise: a train check", () => {
 describe("detectPattern", () => {
   const pairs = (f: (n: number) => number, ns = [0.5, -1.25, 2, 0.75]) => ns.map((n) => ({ a: f(n), n }));
   it("names the classic mistakes", () => {
-    expect(detectPattern(pairs(() => 0))?.pattern).toBe("zeros");
-    expect(detectPattern(pairs((n) => -n))?.pattern).toBe("sign-flipped");
-    expect(detectPattern(pairs((n) => 2 * n))?.pattern).toBe("factor-2");
-    expect(detectPattern(pairs((n) => n / 2))?.pattern).toBe("half");
-    expect(detectPattern(pairs((n) => 5 * n), 5)?.pattern).toBe("missing-1/N");
-    expect(detectPattern(pairs((n) => n / 4), 4)?.pattern).toBe("extra-1/N");
-    expect(detectPattern(pairs((n) => -2 * n))?.text).toMatch(/sign is flipped and a factor 2 is off/);
-    expect(detectPattern(pairs((n) => 0.3 * n))).toMatchObject({ pattern: "scaled", factor: 0.3 });
+    expect(detectPattern(pairs(() => 0), "en")?.pattern).toBe("zeros");
+    expect(detectPattern(pairs((n) => -n), "en")?.pattern).toBe("sign-flipped");
+    expect(detectPattern(pairs((n) => 2 * n), "en")?.pattern).toBe("factor-2");
+    expect(detectPattern(pairs((n) => n / 2), "en")?.pattern).toBe("half");
+    expect(detectPattern(pairs((n) => 5 * n), "en", 5)?.pattern).toBe("missing-1/N");
+    expect(detectPattern(pairs((n) => n / 4), "en", 4)?.pattern).toBe("extra-1/N");
+    expect(detectPattern(pairs((n) => -2 * n), "en")?.text).toMatch(/sign is flipped and a factor 2 is off/);
+    expect(detectPattern(pairs((n) => 0.3 * n), "en")).toMatchObject({ pattern: "scaled", factor: 0.3 });
   });
   it("claims nothing for a right answer, an unstructured one, or too few points", () => {
-    expect(detectPattern(pairs((n) => n))).toBeNull();
-    expect(detectPattern(pairs((n) => n * n))).toBeNull();
-    expect(detectPattern([{ a: 0.3, n: 1 }])).toBeNull(); // any ratio fits one point
-    expect(detectPattern([{ a: 0, n: 0 }])).toBeNull();
+    expect(detectPattern(pairs((n) => n), "en")).toBeNull();
+    expect(detectPattern(pairs((n) => n * n), "en")).toBeNull();
+    expect(detectPattern([{ a: 0.3, n: 1 }], "en")).toBeNull(); // any ratio fits one point
+    expect(detectPattern([{ a: 0, n: 0 }], "en")).toBeNull();
   });
   it("recognises a transposed square matrix", () => {
     const n = Matrix.from([[1, 2], [3, 4]]);

@@ -5,6 +5,8 @@
  * compares the learner's dX with central differences of L. Entries of x stay
  * away from kinks; batches of one and of several rows are checked.
  */
+import { t } from "../../i18n/message.ts";
+import { graderMessages as G } from "../../i18n/messages/grader.ts";
 import { checkGradients } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import type { Rng } from "../../nn/rng.ts";
@@ -72,7 +74,7 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
     const out0 = spec.forward(x);
     const dOut = new Matrix(out0.rows, out0.cols);
     for (let k = 0; k < dOut.data.length; k++) dOut.data[k] = ctx.rng.normal();
-    const input = `x ${x.shape}, dOut ${dOut.shape}`;
+    const input = `x ${x.shape}, dOut ${dOut.shape}`; // names and shapes only: the same in every language
     // The checker judges rounding noise from |L|, but a sum of terms of both signs can be
     // near 0 while its rounding error follows the size of the terms (saturated units then
     // look "suspicious"). Offsetting L by Σ|terms| makes |L| reflect that size; it changes
@@ -110,14 +112,14 @@ export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Pro
       }),
       explain: (dX, rep) => () =>
         forgotUpstream(dX, dOut, (rep.elements ?? []).map((e) => e.numeric))
-          ? { pattern: "forgot-upstream", factor: NaN, text: "yours is the local derivative alone; multiply it by the upstream gradient dOut, element by element (the chain rule)" }
+          ? { pattern: "forgot-upstream", factor: NaN, text: t(G.forgotUpstream, ctx.lang) }
           : null,
     };
-  }, "It works for one example but not for a batch: every row of x needs its own gradient row.");
+  }, t(G.batchHintRows, ctx.lang));
   const { parts, analytic, numeric, maxError } = found;
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${ctx.learner.name}: numerical gradient vs yours (dX)`, reference: "numerical gradient", analytic, numeric } : undefined,
-    summary: `${ctx.learner.name} matches central differences for every element ${agreement(maxError)}`,
+    comparison: analytic.length ? { label: t(G.backwardLabel, ctx.lang, { fn: ctx.learner.name }), reference: "numerical gradient", analytic, numeric } : undefined,
+    summary: t(G.backwardSummary, ctx.lang, { fn: ctx.learner.name, agreement: agreement(maxError, ctx.lang) }),
   };
 }

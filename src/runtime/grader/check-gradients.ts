@@ -5,6 +5,8 @@
  * (`sharpen`), judge the report, keep the points for the comparison plot, and
  * say when one example passes but a batch does not.
  */
+import { t } from "../../i18n/message.ts";
+import { graderMessages as G } from "../../i18n/messages/grader.ts";
 import type { GradCheckReport } from "../../nn/gradcheck.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import type { Rng } from "../../nn/rng.ts";
@@ -50,26 +52,27 @@ export async function gradientParts<T>(
   batchHint: string,
   stability?: string,
 ): Promise<GradientFindings> {
-  const parts = new PartList();
+  const parts = new PartList(ctx.lang);
   const analytic: number[] = [], numeric: number[] = [];
   let maxError = 0;
   let batchOnePassed = false;
   for (const N of drawBatches(ctx.rng, batches)) {
     const inst = draw(N);
     const rng = ctx.rng.fork();
-    const name = N === 1 ? "batch of 1" : `batch of ${N}`;
-    const passed = await parts.run(name, () => withCause(stability && `not numerically stable: ${stability}`, async () => {
+    const name = t(G.batchOf, ctx.lang, { n: N });
+    const unstable = stability ? t(G.unstable, ctx.lang, { why: ctx.text(stability) }) : undefined;
+    const passed = await parts.run(name, () => withCause(unstable, async () => {
       const result = inst.call();
       const { report, targets, loss } = await inst.check(result, rng);
       const rep = await sharpen(report, targets, loss);
-      const v = judgeGradients(rep, inst.gradName, N, inst.input, inst.explain?.(result, rep));
+      const v = judgeGradients(rep, inst.gradName, N, inst.input, ctx.lang, inst.explain?.(result, rep));
       for (const p of v.pairs) {
         analytic.push(plotValue(p.a));
         numeric.push(plotValue(p.n));
       }
       if (v.pattern) parts.pattern ??= v.pattern;
       if (v.part.passed) maxError = Math.max(maxError, v.part.maxError ?? 0);
-      else if (N > 1 && batchOnePassed && !v.pattern) v.part.message += ` ${batchHint}`;
+      else if (N > 1 && batchOnePassed && !v.pattern) v.part.message += (ctx.lang === "en" ? " " : "") + batchHint;
       return v.part;
     }));
     if (N === 1 && passed) batchOnePassed = true;

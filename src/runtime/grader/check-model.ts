@@ -4,6 +4,8 @@
  * central differences of the reference loss. A batch of one and a larger
  * batch are checked, with shapes drawn from the seed.
  */
+import { t } from "../../i18n/message.ts";
+import { graderMessages as G } from "../../i18n/messages/grader.ts";
 import { checkGradients } from "../../nn/gradcheck.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import { createParam } from "../../nn/param.ts";
@@ -19,7 +21,7 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
   const found = await gradientParts<Record<string, Matrix>>(ctx, spec.batches, (N) => {
     const values = spec.setup(ctx.rng, N);
     for (const a of spec.args) if (!values[a]) throw new Error(`model check: setup did not draw "${a}"`);
-    const input = `batch of ${N}: ${spec.args.map((a) => `${a} ${values[a].shape}`).join(", ")}`;
+    const input = t(G.batchInput, ctx.lang, { n: N, shapes: spec.args.map((a) => `${a} ${values[a].shape}`).join(", ") });
     const expect: MatrixExpectation[] = paramNames.map((p) => ({ name: spec.grads[p], rows: values[p].rows, cols: values[p].cols, like: p }));
     const loss = (): number => spec.loss(values);
     return {
@@ -49,12 +51,12 @@ export async function checkModel(spec: ModelCheck, ctx: CheckContext): Promise<C
         return { report, targets: new Map(params.map((p) => [p.name, p.value])), loss };
       },
     };
-  }, "It works for one example but not for a batch: sum each example's contribution over the rows of the batch.", spec.stability);
+  }, t(G.batchHintSum, ctx.lang), spec.stability);
   const { parts, analytic, numeric, maxError } = found;
   const names = Object.values(spec.grads).join(", ");
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${names}: numerical gradient vs yours`, reference: "numerical gradient", analytic, numeric } : undefined,
-    summary: `${names} match central differences ${agreement(maxError)}`,
+    comparison: analytic.length ? { label: t(G.modelLabel, ctx.lang, { names }), reference: "numerical gradient", analytic, numeric } : undefined,
+    summary: t(G.modelSummary, ctx.lang, { names, agreement: agreement(maxError, ctx.lang) }),
   };
 }

@@ -6,6 +6,10 @@
  * passed or failed, where and by how much; `comparison` is the data for a
  * small scatter plot of the learner's gradient against central differences.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import { exerciseMessages as M } from "../../i18n/messages/exercise.ts";
+import type { CellError } from "../protocol.ts";
 
 /** Band of a relative error, as in the library's gradient checker (src/ARCHITECTURE.md, "Exercises and the grader"). */
 export type GradeBand = "good" | "acceptable" | "suspicious" | "wrong";
@@ -128,10 +132,10 @@ export const MAX_COMPARISON_POINTS = 200;
  * A cell error as the verdict shows it: a syntax error with its line (and
  * column) in the reader's code, so a Check that cannot run says where.
  */
-export function errorText(e: { name?: string; message: string; line?: number; column?: number; phase?: string } | undefined): string | undefined {
+export function errorText(e: CellError | undefined, lang: Lang = "en"): string | undefined {
   if (!e) return undefined;
-  const place = e.line ? `line ${e.line}${e.column ? `, column ${e.column}` : ""}: ` : "";
+  const place = e.line ? (e.column ? t(M.lineColumn, lang, { line: e.line, column: e.column }) : t(M.line, lang, { line: e.line })) : "";
   const syntax = e.phase === "syntax" || e.name === "SyntaxError";
-  const kind = syntax ? (place ? "syntax error at " : "syntax error: ") : "";
-  return `${kind}${place}${e.message}`;
+  if (syntax) return place ? t(M.syntaxErrorAt, lang, { place, message: e.message }) : t(M.syntaxError, lang, { message: e.message });
+  return place ? t(M.errorAt, lang, { place, message: e.message }) : e.message;
 }
