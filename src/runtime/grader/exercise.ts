@@ -273,6 +273,41 @@ export function checkEntries(check: CheckSpec): string[] {
   return check.kind === "train" ? [check.build, check.fit] : [check.fn];
 }
 
+/**
+ * Every string of a check spec that a report can show (case labels, stability
+ * notes, formulas, known-mistake explanations): the grader passes each through
+ * the edition's `text` map, and `test/content/exercise-text.test.ts` requires
+ * a translation of each. (Title and hints are translated as such.)
+ */
+export function translatableStrings(check: CheckSpec): string[] {
+  const out: string[] = [];
+  switch (check.kind) {
+    case "derivative":
+      if (check.formula) out.push(check.formula);
+      for (const p of check.points) out.push(p.label);
+      break;
+    case "model":
+      if (check.stability) out.push(check.stability);
+      break;
+    case "value":
+      for (const c of check.cases) out.push(c.label, ...(c.stability ? [c.stability] : []));
+      break;
+    case "update":
+      out.push(check.problem.label, ...(check.factors ?? []).map((f) => f.text));
+      break;
+    case "batches":
+      for (const c of check.cases) out.push(c.label);
+      break;
+    case "init":
+      out.push(check.formula);
+      break;
+    case "backward":
+    case "train":
+      break;
+  }
+  return [...new Set(out)];
+}
+
 /** An exercise, as `exercise.ts` default-exports it. */
 export interface ExerciseDef {
   /** The folder name, e.g. `"tanh-derivative"`. */
