@@ -24,10 +24,10 @@ function copyInput(v: ValueInput): ValueInput {
   return v;
 }
 
-function describe(name: string, v: ValueInput, lang: Lang): string {
+function describe(name: string, v: ValueInput, lang: Lang, text: (s: string) => string): string {
   if (v instanceof Matrix) return `${name} ${v.shape}`;
   if (Array.isArray(v)) return t(G.describeLength, lang, { name, n: v.length });
-  if (typeof v === "function") return `${name} = ${v.name || t(G.aFunctionOfX, lang)}`;
+  if (typeof v === "function") return `${name} = ${v.name ? text(v.name) : t(G.aFunctionOfX, lang)}`;
   return `${name} = ${num(v as number)}`;
 }
 
@@ -66,7 +66,7 @@ export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<C
     const unstable = c.stability ? t(G.unstable, lang, { why: ctx.text(c.stability) }) : undefined;
     const passed = await parts.run(ctx.text(c.label), () => withCause(unstable, async () => {
       const ref = spec.reference(...inputs.map(copyInput));
-      const input = inputs.map((v, i) => describe(names[i], v, lang)).join(", ");
+      const input = inputs.map((v, i) => describe(names[i], v, lang, ctx.text)).join(", ");
       const makeArgs = (): Arg[] => inputs.map((v, i) => ({ name: names[i], value: copyInput(v) }));
       let yours: Matrix, want: Matrix;
       if (typeof ref === "string") {

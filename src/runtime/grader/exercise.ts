@@ -11,7 +11,7 @@
 import type { ClassificationData } from "../../nn/datasets.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import type { Optimizer } from "../../nn/optimizer.ts";
-import type { Rng } from "../../nn/rng.ts";
+import { createRng, type Rng } from "../../nn/rng.ts";
 
 /** A closed interval [lo, hi] to draw from (integers where a count or size is meant). */
 export type Range = readonly [number, number];
@@ -290,7 +290,14 @@ export function translatableStrings(check: CheckSpec): string[] {
       if (check.stability) out.push(check.stability);
       break;
     case "value":
-      for (const c of check.cases) out.push(c.label, ...(c.stability ? [c.stability] : []));
+      for (const c of check.cases) {
+        out.push(c.label, ...(c.stability ? [c.stability] : []));
+        // A function handed to the learner is shown by its name: a name in words is text to translate (a formula is not).
+        const made = c.make(createRng(0));
+        for (const v of made instanceof Array ? made : []) {
+          if (typeof v === "function" && /\b[a-z]{2,}\s+[a-z']{2,}/i.test(v.name)) out.push(v.name);
+        }
+      }
       break;
     case "update":
       out.push(check.problem.label, ...(check.factors ?? []).map((f) => f.text));
