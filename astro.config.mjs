@@ -7,11 +7,12 @@ import { cellsPlugin } from "./src/markdown/cells.ts";
 import { codeThemes, lightCodeTransformer } from "./src/markdown/code-colours.ts";
 import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts";
 import { digitsAsset } from "./src/integrations/digits-integration.ts";
+import { trimSucrase } from "./src/integrations/trim-sucrase.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
 const processor = satteri({
-  features: { math: true },
+  features: { math: true, headingAttributes: true },
   mdastPlugins: [katexPlugin, cellsPlugin],
 });
 
@@ -33,6 +34,6 @@ export default defineConfig({
     // chunk imports could not load and module workers do not start.
     // The type checker's worker imports the nn and lib declarations generated at build time.
     plugins: [typecheckDeclarations()],
-    worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } }, plugins: () => [typecheckDeclarations()] },
+    worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } }, plugins: () => [typecheckDeclarations(), trimSucrase()] },
   },
 });

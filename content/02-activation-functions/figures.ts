@@ -1,25 +1,30 @@
 /** Build-time figures for chapter 2. */
 import * as Plot from "@observablehq/plot";
 import { createElu, createLeakyRelu, relu, sigmoid, step, tanh, type ActivationFunction } from "../../src/nn/index.ts";
+import type { Lang } from "../../src/i18n/lang.ts";
 
-/** The activations of the gallery, in reading order, with the label of each panel. */
-const gallery: { label: string; act: ActivationFunction }[] = [
-  { label: "step", act: step },
-  { label: "sigmoid", act: sigmoid },
-  { label: "tanh", act: tanh },
-  { label: "ReLU", act: relu },
-  { label: "leaky ReLU (α = 0.1)", act: createLeakyRelu(0.1) },
-  { label: "ELU (α = 1)", act: createElu(1) },
+/** The activations of the gallery, in reading order, with the label of each panel in each edition. */
+const gallery: { label: Record<Lang, string>; act: ActivationFunction }[] = [
+  { label: { en: "step", "zh-CN": "阶跃函数" }, act: step },
+  { label: { en: "sigmoid", "zh-CN": "Sigmoid" }, act: sigmoid },
+  { label: { en: "tanh", "zh-CN": "tanh" }, act: tanh },
+  { label: { en: "ReLU", "zh-CN": "ReLU" }, act: relu },
+  { label: { en: "leaky ReLU (α = 0.1)", "zh-CN": "Leaky ReLU（α = 0.1）" }, act: createLeakyRelu(0.1) },
+  { label: { en: "ELU (α = 1)", "zh-CN": "ELU（α = 1）" }, act: createElu(1) },
 ];
+
+/** The y axis's label in each edition. */
+const valueLabel: Record<Lang, string> = { en: "value", "zh-CN": "值" };
 
 /**
  * Every scalar activation of the chapter (value and derivative) on one grid
  * of panels, computed from the library's own `f` and `df` at 321 points each.
  */
-export function ch2ActivationGallery(): Plot.PlotOptions {
+export function ch2ActivationGallery(lang: Lang): Plot.PlotOptions {
   const rows: { z: number; value: number; curve: string; panel: string; col: number; row: number }[] = [];
   const labels: { panel: string; col: number; row: number }[] = [];
-  gallery.forEach(({ label, act }, k) => {
+  gallery.forEach(({ label: labelIn, act }, k) => {
+    const label = labelIn[lang];
     const col = k % 2, row = Math.floor(k / 2);
     labels.push({ panel: label, col, row });
     for (let i = 0; i <= 320; i++) {
@@ -35,7 +40,7 @@ export function ch2ActivationGallery(): Plot.PlotOptions {
     height: 600,
     marginLeft: 40,
     x: { label: "z", domain: [-4, 4], grid: true, ticks: [-4, -2, 0, 2, 4] },
-    y: { label: "value", domain: [-1.5, 2.5], grid: true },
+    y: { label: valueLabel[lang], domain: [-1.5, 2.5], grid: true },
     fx: { axis: null, padding: 0.12 },
     fy: { axis: null, padding: 0.15 },
     color: { legend: true, domain: ["f(z)", "f′(z)"], range: ["#1d4ed8", "#c2410c"] },

@@ -1,11 +1,13 @@
 /** Build-time figures for chapter 3. */
 import * as Plot from "@observablehq/plot";
+import type { Lang } from "../../src/i18n/lang.ts";
 
 /**
  * The computational graph of z = u·v with u = x² and v = sin x: two paths from
- * x to z, each edge labelled with its local derivative.
+ * x to z, each edge labelled with its local derivative. Every label is a
+ * formula, read the same in both editions, so `lang` changes nothing here.
  */
-export function ch3ChainPaths(): Plot.PlotOptions {
+export function ch3ChainPaths(lang: Lang): Plot.PlotOptions {
   const nodes = [
     { id: "x", x: 0, y: 0, label: "x" },
     { id: "u", x: 1, y: 0.6, label: "u = x²" },

@@ -1,6 +1,7 @@
 /** Build-time figures for chapter 7. */
 import * as Plot from "@observablehq/plot";
 import { Adam, Matrix, Momentum, RMSProp, SGD, createParam, type Optimizer } from "../../src/nn/index.ts";
+import type { Lang } from "../../src/i18n/lang.ts";
 
 const KAPPA = 100;
 const f = (x: number, y: number) => 0.5 * (x * x + KAPPA * y * y);
@@ -20,10 +21,14 @@ function path(label: string, opt: Optimizer, steps: number) {
 }
 
 /** SGD, momentum, RMSProp and Adam for 100 steps on ½(x² + 100y²), over its level curves. */
-export function ch7QuadraticRace(): Plot.PlotOptions {
+export function ch7QuadraticRace(lang: Lang): Plot.PlotOptions {
+  const text = {
+    en: { legend: "optimiser", momentum: "momentum" },
+    "zh-CN": { legend: "优化器", momentum: "动量法" },
+  }[lang];
   const rows = [
     ...path("SGD", new SGD({ lr: 0.019 }), 100),
-    ...path("momentum", new Momentum({ lr: 0.01 }), 100),
+    ...path(text.momentum, new Momentum({ lr: 0.01 }), 100),
     ...path("RMSProp", new RMSProp({ lr: 0.1 }), 100),
     ...path("Adam", new Adam({ lr: 0.3 }), 100),
   ];
@@ -33,7 +38,7 @@ export function ch7QuadraticRace(): Plot.PlotOptions {
     height: 340,
     x: { label: "x", domain: [-4.5, 4.5] },
     y: { label: "y", domain: [-2, 2] },
-    color: { legend: true, label: "optimiser", domain: ["SGD", "momentum", "RMSProp", "Adam"] },
+    color: { legend: true, label: text.legend, domain: ["SGD", text.momentum, "RMSProp", "Adam"] },
     marks: [
       Plot.contour({ x1: -4.5, x2: 4.5, y1: -2, y2: 2, width: 240, height: 120, value: f, thresholds: levels, stroke: "#999", strokeOpacity: 0.8 }),
       Plot.line(rows, { x: "x", y: "y", stroke: "optimizer", z: "optimizer", strokeWidth: 1.5 }),

@@ -7,9 +7,10 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { isDiagram, layoutPlot } from "./plot-layout.ts";
+import type { Lang } from "../i18n/lang.ts";
 
-/** A figure: a function returning Observable Plot options (marks included). */
-export type FigureFn = () => Plot.PlotOptions;
+/** A figure: a function returning Observable Plot options (marks included), with its words in the page's language. */
+export type FigureFn = (lang: Lang) => Plot.PlotOptions;
 
 const modules = import.meta.glob<Record<string, unknown>>("/content/*/figures.ts", { eager: true });
 
@@ -26,12 +27,12 @@ function registry(): Map<string, FigureFn> {
 }
 
 /** Renders the named figure to an SVG (or figure-with-legend) HTML string, laid out for `width` px (default: its own width). */
-export function renderFigure(name: string, width = Infinity): string {
+export function renderFigure(name: string, width = Infinity, lang: Lang = "en"): string {
   const figures = registry();
   const fn = figures.get(name);
   if (!fn) throw new Error(`figure: unknown figure ${JSON.stringify(name)} (known: ${[...figures.keys()].join(", ") || "none"})`);
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const { marks, ...rest } = fn();
+  const { marks, ...rest } = fn(lang);
   const node = Plot.plot({ ...layoutPlot(rest, width), marks, document } as Plot.PlotOptions & { document: unknown }) as unknown as Element;
   // The wrapper has role="img" and the caption as its name; Plot's aria-labels
   // on <g> elements are not valid ARIA inside it.
@@ -42,5 +43,5 @@ export function renderFigure(name: string, width = Infinity): string {
 /** True when the named figure is a diagram (both axes off): it keeps its size and scrolls on phones. */
 export function figureIsDiagram(name: string): boolean {
   const fn = registry().get(name);
-  return !!fn && isDiagram(fn() as Record<string, unknown>);
+  return !!fn && isDiagram(fn("en") as Record<string, unknown>);
 }

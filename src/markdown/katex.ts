@@ -10,9 +10,20 @@
 import katex from "katex";
 import { defineMdastPlugin } from "satteri";
 
+/**
+ * The raw HTML a plugin returns is read again as Markdown, so the TeX source
+ * KaTeX keeps in its MathML `<annotation>` (what screen readers and copy-paste
+ * get) would lose its backslash escapes (`\,` → `,`) and turn `_i … _j` into
+ * emphasis. Markdown's special characters in it become character references.
+ */
+function protectAnnotation(html: string): string {
+  return html.replace(/(<annotation encoding="application\/x-tex">)([\s\S]*?)(<\/annotation>)/g, (_m, open: string, tex: string, close: string) =>
+    open + tex.replace(/[\\`*_[\]~|!$]/g, (c) => `&#${c.charCodeAt(0)};`) + close);
+}
+
 function render(tex: string, displayMode: boolean, file: string | undefined): string {
   try {
-    return katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" });
+    return protectAnnotation(katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" }));
   } catch (err) {
     const where = file ? ` in ${file}` : "";
     throw new Error(`katex: cannot typeset ${JSON.stringify(tex)}${where}: ${(err as Error).message}`);

@@ -17,7 +17,7 @@
  * Text channels (`title`, `text`, `ariaLabel`, …) stay: Plot writes them as
  * text or plain attribute values, which cannot run anything. Pure, no DOM.
  */
-import { MAX_MARKS, MAX_MARK_POINTS, type MarkData, type PlotData } from "./plot-spec.ts";
+import { MAX_MARKS, markPointLimit, type MarkData, type PlotData } from "./plot-spec.ts";
 
 const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 const SCRIPTY = /url\s*\(|^\s*(?:javascript|vbscript|data)\s*:/i;
@@ -45,12 +45,13 @@ export function safePlotData(spec: PlotData, base: string): PlotData {
 }
 
 function safeMark(m: MarkData, base: string): MarkData {
-  const data = m.data === null ? null : m.data.slice(0, MAX_MARK_POINTS);
+  const limit = markPointLimit(m.mark);
+  const data = m.data === null ? null : m.data.slice(0, limit);
   const options = scrub(m.options, 0) as Record<string, unknown>;
   const href = m.options.href;
-  if (Array.isArray(href)) options.href = href.slice(0, MAX_MARK_POINTS).map((v) => safeUrl(v, base));
+  if (Array.isArray(href)) options.href = href.slice(0, limit).map((v) => safeUrl(v, base));
   else if (typeof href === "string" && data) options.href = data.map((d) => safeUrl(field(d, href), base));
-  for (const k of Object.keys(options)) if (Array.isArray(options[k]) && (options[k] as unknown[]).length > MAX_MARK_POINTS) options[k] = (options[k] as unknown[]).slice(0, MAX_MARK_POINTS);
+  for (const k of Object.keys(options)) if (Array.isArray(options[k]) && (options[k] as unknown[]).length > limit) options[k] = (options[k] as unknown[]).slice(0, limit);
   return { mark: m.mark, data, options };
 }
 

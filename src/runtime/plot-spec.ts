@@ -59,6 +59,16 @@ export const MAX_PLOT_POINTS = 4_000;
 /** Marks per plot. */
 export const MAX_MARKS = 100;
 
+/**
+ * How many rows (or channel values) a mark may carry. A raster is one image,
+ * whatever its size, so its grid is bounded by {@link MAX_RASTER_CELLS} and not
+ * sampled like dots (a sampled grid draws as stripes); every other mark by
+ * {@link MAX_MARK_POINTS}.
+ */
+export function markPointLimit(mark: string): number {
+  return mark === "raster" ? MAX_RASTER_CELLS : MAX_MARK_POINTS;
+}
+
 const MARK = Symbol.for("how-networks-learn.plot.mark");
 const SPEC = Symbol.for("how-networks-learn.plot.spec");
 
@@ -186,8 +196,9 @@ export function serializePlot(v: PlotSpec | PlotMark): PlotData {
   const sampled: NonNullable<PlotData["sampled"]> = [];
   let left = MAX_PLOT_POINTS;
   for (const m of all) {
-    const mark = serializeMark(m, sampled, Math.max(100, Math.min(MAX_MARK_POINTS, left)));
-    left -= mark.data?.length ?? 0;
+    const raster = m.mark === "raster";
+    const mark = serializeMark(m, sampled, raster ? MAX_RASTER_CELLS : Math.max(100, Math.min(MAX_MARK_POINTS, left)));
+    if (!raster) left -= mark.data?.length ?? 0;
     out.marks.push(mark);
   }
   if (sampled.length) out.sampled = sampled;
@@ -243,10 +254,10 @@ function serializeMark(m: PlotMark, sampled: NonNullable<PlotData["sampled"]>, m
       }
       options[k] = values;
     } else {
-      options[k] = plainData(v, 0);
+      options[k] = plainData(v, 0, markPointLimit(m.mark));
     }
   }
-  return { mark: m.mark, data: rows === null ? null : (plainData(rows, 0) as unknown[]), options };
+  return { mark: m.mark, data: rows === null ? null : (plainData(rows, 0, markPointLimit(m.mark)) as unknown[]), options };
 }
 
 /** Data as an array of rows: arrays stay, typed arrays become number arrays, matrices become arrays of rows. */
@@ -298,7 +309,7 @@ function plainValue(v: unknown): unknown {
 }
 
 /** A structured-clonable copy: functions and symbols dropped, typed arrays to arrays, depth-limited. */
-function plainData(v: unknown, depth: number): unknown {
+function plainData(v: unknown, depth: number, limit = MAX_MARK_POINTS): unknown {
   if (v === null || typeof v !== "object") {
     if (typeof v === "function" || typeof v === "symbol") return undefined;
     if (typeof v === "bigint") return Number(v);
@@ -307,8 +318,8 @@ function plainData(v: unknown, depth: number): unknown {
   if (depth > 6) return undefined;
   if (v instanceof Date) return v;
   // Arrays in options (ticks, domains, channels given as arrays) are capped like mark data.
-  if (ArrayBuffer.isView(v)) return Array.from({ length: Math.min((v as unknown as ArrayLike<number>).length, MAX_MARK_POINTS) }, (_, i) => Number((v as unknown as ArrayLike<number>)[i]));
-  if (Array.isArray(v)) return v.slice(0, MAX_MARK_POINTS).map((x) => plainData(x, depth + 1));
+  if (ArrayBuffer.isView(v)) return Array.from({ length: Math.min((v as unknown as ArrayLike<number>).length, limit) }, (_, i) => Number((v as unknown as ArrayLike<number>)[i]));
+  if (Array.isArray(v)) return v.slice(0, limit).map((x) => plainData(x, depth + 1));
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const x = plainData((v as Record<string, unknown>)[k], depth + 1);

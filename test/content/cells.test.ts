@@ -1,20 +1,17 @@
 /**
- * Every cell of every chapter runs headless, in page order, in one shared
- * scope per chapter (the page's semantics), without an error.
+ * Every cell of every chapter, in both editions, runs headless, in page order,
+ * in one shared scope per chapter (the page's semantics), without an error.
+ * A Chinese cell has the English twin's code (test/content/twins.test.ts) but
+ * its own strings, so it runs too.
  */
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { chapterCells } from "../../src/markdown/chapter-cells.ts";
 import { createHeadlessNotebook, type HeadlessNotebook } from "../../src/runtime/headless.ts";
+import { chapterFiles } from "./chapter-files.ts";
 
-const chapters = readdirSync("content", { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join("content", d.name, "index.mdx")))
-  .map((d) => d.name)
-  .sort();
-
-describe.each(chapters)("content/%s", (chapter) => {
-  const cells = chapterCells(readFileSync(join("content", chapter, "index.mdx"), "utf8"));
+describe.each(chapterFiles().map((f) => [f.path] as const))("%s", (path) => {
+  const cells = chapterCells(readFileSync(path, "utf8"));
   let notebook: HeadlessNotebook | null = null;
   afterAll(() => notebook?.close());
 
@@ -28,7 +25,7 @@ describe.each(chapters)("content/%s", (chapter) => {
       silent: cell.silent,
       timeLimitMs: cell.timeoutSeconds ? cell.timeoutSeconds * 1000 : 60_000,
     });
-    const where = `content/${chapter}/index.mdx:${cell.line}`;
+    const where = `${path}:${cell.line}`;
     expect(outcome.error, `${where}: ${outcome.error?.name}: ${outcome.error?.message} (line ${outcome.error?.line})`).toBeUndefined();
     expect(outcome.uncaught, where).toEqual([]);
     expect(outcome.status, where).toBe("ok");

@@ -5,12 +5,12 @@
  * is a finite number or one of the checkpoint's choices. A checkpoint whose
  * answer could only be pasted text fails here.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { VALUE_PATH } from "../../src/components/predict-rules.ts";
 import { chapterCells } from "../../src/markdown/chapter-cells.ts";
 import { createHeadlessNotebook, type HeadlessNotebook } from "../../src/runtime/headless.ts";
+import { chapterFiles } from "./chapter-files.ts";
 
 interface Checkpoint {
   id: string;
@@ -27,14 +27,13 @@ export function checkpoints(mdx: string): Checkpoint[] {
   });
 }
 
-const chapters = readdirSync("content", { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join("content", d.name, "index.mdx")))
-  .map((d) => d.name)
-  .filter((name) => /^0[1-8]-/.test(name) || readFileSync(join("content", name, "index.mdx"), "utf8").includes("<Predict"))
-  .sort();
+// Both editions: a Chinese checkpoint's choices must match what its (Chinese) cell computes.
+const chapters = chapterFiles()
+  .filter((f) => /^0[1-8]-/.test(f.folder) || readFileSync(f.path, "utf8").includes("<Predict"))
+  .map((f) => [f.path, f.folder] as const);
 
-describe.each(chapters)("checkpoints of content/%s", (chapter) => {
-  const mdx = readFileSync(join("content", chapter, "index.mdx"), "utf8");
+describe.each(chapters)("checkpoints of %s", (path, chapter) => {
+  const mdx = readFileSync(path, "utf8");
   const cells = chapterCells(mdx);
   const points = checkpoints(mdx);
   let notebook: HeadlessNotebook | null = null;

@@ -76,6 +76,16 @@ describe("marks", () => {
     expect(m.options).toMatchObject({ width: 2, height: 2, x1: 0, x2: 2, fill: [5.5, 6.5, 15.5, 16.5] });
   });
 
+  it("a raster's grid of rows is drawn whole, not sampled like dots (a sampled grid draws as stripes)", async () => {
+    const { safePlotData } = await import("../../src/runtime/plot-safety.ts");
+    const grid = Array.from({ length: 120 * 80 }, (_, i) => ({ x: i % 120, y: Math.floor(i / 120), v: i }));
+    const spec = Plot.plot({ marks: [Plot.raster(grid, { x: "x", y: "y", fill: "v", width: 120, height: 80 }), Plot.dot(grid, { x: "x", y: "y" })] });
+    const data = serializePlot(spec);
+    expect(data.marks[0].data).toHaveLength(9600);
+    expect(data.sampled).toEqual([{ mark: "dot", shown: 2000, total: 9600 }]); // the raster does not use up the plot's point budget
+    expect(safePlotData(data, "https://example.org/").marks[0].data).toHaveLength(9600);
+  });
+
   it("serialised output is structured-clonable", () => {
     const spec = Plot.plot({ marks: [Plot.lineY([{ a: 1, f: () => 1 }], { y: "a" })] });
     const data = serializePlot(spec);

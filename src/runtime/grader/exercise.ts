@@ -279,11 +279,14 @@ export function checkEntries(check: CheckSpec): string[] {
  * the edition's `text` map, and `test/content/exercise-text.test.ts` requires
  * a translation of each. (Title and hints are translated as such.)
  */
-export function translatableStrings(check: CheckSpec): string[] {
+export function translatableStrings(check: CheckSpec, { formulas = false } = {}): string[] {
   const out: string[] = [];
+  // A formula ("x² + 3x", "2/fanIn") or a function's name needs a translation only when it has words in it
+  // (`formulas: true` lists the others too: a translation may still give them).
+  const words = (s: string): boolean => formulas || /\b[a-z]{2,}\s+[a-z']{2,}/i.test(s);
   switch (check.kind) {
     case "derivative":
-      if (check.formula) out.push(check.formula);
+      if (check.formula && words(check.formula)) out.push(check.formula);
       for (const p of check.points) out.push(p.label);
       break;
     case "model":
@@ -295,7 +298,7 @@ export function translatableStrings(check: CheckSpec): string[] {
         // A function handed to the learner is shown by its name: a name in words is text to translate (a formula is not).
         const made = c.make(createRng(0));
         for (const v of made instanceof Array ? made : []) {
-          if (typeof v === "function" && /\b[a-z]{2,}\s+[a-z']{2,}/i.test(v.name)) out.push(v.name);
+          if (typeof v === "function" && words(v.name)) out.push(v.name);
         }
       }
       break;
@@ -306,7 +309,7 @@ export function translatableStrings(check: CheckSpec): string[] {
       for (const c of check.cases) out.push(c.label);
       break;
     case "init":
-      out.push(check.formula);
+      if (words(check.formula)) out.push(check.formula);
       break;
     case "backward":
     case "train":

@@ -9,7 +9,6 @@ export default defineExerciseText({
     "f′(x) = 2x + 3：返回 2 * x + 3。",
   ],
   text: {
-    "x² + 3x": "x² + 3x",
     "random x in [−5, 5]": "[−5, 5] 中的随机 x",
     "larger |x| (10 to 100)": "较大的 |x|（10 到 100）",
   },

@@ -1,0 +1,23 @@
+/**
+ * Build-time: the chapters of an edition in course order, and each one's twin
+ * in the other edition (same slug). A Chinese page exists only where its
+ * `index.zh.mdx` does; until then the Chinese index links to the English page.
+ */
+import { getCollection, type CollectionEntry } from "astro:content";
+import type { Lang } from "../i18n/lang.ts";
+
+export type ChapterEntry = CollectionEntry<"chapters"> | CollectionEntry<"chaptersZh">;
+
+/** Orders from 90 up are reference pages (cheat sheet, glossary), listed apart from the chapters. */
+export const REFERENCE_FROM = 90;
+
+export async function chaptersOf(lang: Lang): Promise<ChapterEntry[]> {
+  const all: ChapterEntry[] = lang === "en" ? await getCollection("chapters") : await getCollection("chaptersZh");
+  return all.sort((a, b) => a.data.order - b.data.order);
+}
+
+/** Slugs that exist in both editions. */
+export async function twinSlugs(): Promise<Set<string>> {
+  const zh = new Set((await getCollection("chaptersZh")).map((e) => e.id));
+  return new Set((await getCollection("chapters")).map((e) => e.id).filter((id) => zh.has(id)));
+}
