@@ -168,7 +168,7 @@ export const graderMessages = {
   checkFailed: msg<{ problems: string }>({ en: (p) => `the check itself failed: ${p.problems}.`, "zh-CN": (p) => `检查本身出错了：${p.problems}。` }),
   derivPassed: msg<Fn & { n: number; ranges: string; error: string; band: string }>({
     en: (p) => `${p.fn} matches central differences at ${p.n} random points in ${p.ranges} (max relative error ${p.error}, ${p.band}).`,
-    "zh-CN": (p) => `${p.fn} 在 ${p.ranges} 中的 ${p.n} 个随机点上都与中心差分一致（最大相对误差 ${p.error}，${p.band}）。`,
+    "zh-CN": (p) => `${p.fn} 在 ${p.ranges}${/[\u4e00-\u9fff]$/.test(p.ranges) ? "" : " "}中的 ${p.n} 个随机点上都与中心差分一致（最大相对误差 ${p.error}，${p.band}）。`,
   }),
   derivWrongAt: msg<{ k: number; n: number }>({ en: (p) => `, wrong at ${p.k} of ${p.n} points`, "zh-CN": (p) => `，${p.n} 个点中有 ${p.k} 个不对` }),
   derivFailed: msg<Fn & { z: string; yours: string; formula: string; numeric: string; error: string; band: string; why: string }>({
