@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
@@ -29,6 +30,9 @@ export default defineConfig({
   // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
   integrations: [mdx(), digitsAsset()],
   vite: {
+    // Exercise files and figures import from "nn" exactly as cells do (vitest.config.ts and the Node
+    // worker's resolve hook, src/runtime/nn-specifier.ts, map it the same way).
+    resolve: { alias: [{ find: /^nn$/, replacement: fileURLToPath(new URL("./src/nn/index.ts", import.meta.url)) }] },
     // One self-contained classic worker script: the kernel frame (an opaque
     // origin, see src/runtime/kernel-frame.ts) starts it from a blob, where
     // chunk imports could not load and module workers do not start.

@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias: [{ find: /^nn$/, replacement: fileURLToPath(new URL("./src/nn/index.ts", import.meta.url)) }] },
         test: {
           name: "unit",
-          include: ["test/nn/**/*.test.ts", "test/runtime/**/*.test.ts", "test/content/**/*.test.ts", "test/markdown/**/*.test.ts", "test/components/**/*.test.ts"],
+          include: ["test/nn/**/*.test.ts", "test/runtime/**/*.test.ts", "test/content/**/*.test.ts", "test/markdown/**/*.test.ts", "test/components/**/*.test.ts", "test/i18n/**/*.test.ts"],
           environment: "node",
           // digits() reads the digits file from disk here, as the headless notebook does.
           setupFiles: ["test/setup/digits-source.ts"],

@@ -3,52 +3,12 @@
  * long-lived caching for Astro's hashed assets, revalidation for pages. The
  * page benchmarks measure against this rather than the bare test server, so
  * transfer sizes and Lighthouse scores mean what they would in production.
+ * One server with the e2e tests' (test/e2e/static-server.ts), in its production mode.
  */
-import { createServer, type Server } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { serveStatic } from "../test/e2e/static-server.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml", ".json": "application/json", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
-  ".png": "image/png", ".txt": "text/plain; charset=utf-8", ".wasm": "application/wasm",
-};
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".ttf"]);
-
-export async function serveCompressed(root = "dist"): Promise<{ url: string; close: () => Promise<void> }> {
-  const base = resolve(root);
-  const cache = new Map<string, Buffer>();
-  const server: Server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-      let file = normalize(join(base, path));
-      if (!file.startsWith(base)) throw new Error("outside root");
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const ext = extname(file);
-      let body: Uint8Array = await readFile(file);
-      const headers: Record<string, string> = {
-        "content-type": TYPES[ext] ?? "application/octet-stream",
-        "cache-control": path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
-      };
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        let gz = cache.get(file);
-        if (!gz) cache.set(file, (gz = gzipSync(body, { level: 9 })));
-        body = gz;
-        headers["content-encoding"] = "gzip";
-        headers["vary"] = "accept-encoding";
-      }
-      res.writeHead(200, headers);
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+export function serveCompressed(root = "dist"): Promise<{ url: string; close: () => Promise<void> }> {
+  return serveStatic(root, { production: true });
 }
 
 // `node bench/static-host.ts [dir]`: serve until interrupted (to point Lighthouse or a browser at it).

@@ -1,11 +1,11 @@
 /** Build-time figures for chapter 2. */
 import * as Plot from "@observablehq/plot";
-import { createElu, createLeakyRelu, relu, sigmoid, step, tanh, type ActivationFunction } from "../../src/nn/index.ts";
+import { createElu, createLeakyRelu, heaviside, relu, sigmoid, tanh, type ActivationFunction } from "nn";
 import type { Lang } from "../../src/i18n/lang.ts";
 
 /** The activations of the gallery, in reading order, with the label of each panel in each edition. */
 const gallery: { label: Record<Lang, string>; act: ActivationFunction }[] = [
-  { label: { en: "step", "zh-CN": "阶跃函数" }, act: step },
+  { label: { en: "step", "zh-CN": "阶跃函数" }, act: heaviside },
   { label: { en: "sigmoid", "zh-CN": "Sigmoid" }, act: sigmoid },
   { label: { en: "tanh", "zh-CN": "tanh" }, act: tanh },
   { label: { en: "ReLU", "zh-CN": "ReLU" }, act: relu },
@@ -31,7 +31,7 @@ export function ch2ActivationGallery(lang: Lang): Plot.PlotOptions {
       const z = -4 + (8 * i) / 320;
       rows.push({ z, value: act.f(z), curve: "f(z)", panel: label, col, row });
       // The step's derivative is 0 on both sides; at z = 0 itself it does not exist, so the curve has a gap there.
-      const slope = act === step && Math.abs(z) < 1e-9 ? NaN : act.df(z);
+      const slope = act === heaviside && Math.abs(z) < 1e-9 ? NaN : act.df(z);
       rows.push({ z, value: slope, curve: "f′(z)", panel: label, col, row });
     }
   });

@@ -1,6 +1,6 @@
 /** Build-time figures for chapter 7. */
 import * as Plot from "@observablehq/plot";
-import { Adam, Matrix, Momentum, RMSProp, SGD, createParam, type Optimizer } from "../../src/nn/index.ts";
+import { Adam, Matrix, Momentum, RMSProp, SGD, createParam, type Optimizer } from "nn";
 import type { Lang } from "../../src/i18n/lang.ts";
 
 const KAPPA = 100;

@@ -10,6 +10,10 @@ import type { EditorHandle } from "./editor.ts";
 import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
 import { scheduleRedraw } from "./redraw-queue.ts";
 import { scheduleScrollables } from "./scrollables.ts";
+import { pageLang } from "./page-lang.ts";
+import { t } from "../i18n/message.ts";
+import * as cellMsg from "../i18n/messages/cell.ts";
+import * as outMsg from "../i18n/messages/output.ts";
 
 /** What a cell asks of the notebook. */
 export interface CellHost {
@@ -34,7 +38,7 @@ function hintId(): string {
     const hint = document.createElement("p");
     hint.id = id;
     hint.className = "visually-hidden";
-    hint.textContent = "Editable code. Ctrl+Enter (Cmd+Enter on a Mac) runs the cell; Shift+Enter runs it and moves to the next cell.";
+    hint.textContent = t(cellMsg.codeHint, pageLang());
     (document.querySelector("main") ?? document.body).append(hint);
   }
   return id;
@@ -43,6 +47,8 @@ function hintId(): string {
 let editorModule: Promise<typeof import("./editor.ts")> | null = null;
 /** CodeMirror loads once per page, on first need. */
 const loadEditor = () => (editorModule ??= import("./editor.ts"));
+/** How long a run goes before the cell looks "running" (see setState). */
+const RUNNING_LOOK_MS = 150;
 
 export class CellView {
   readonly id: string;
@@ -53,6 +59,8 @@ export class CellView {
   readonly timeLimitMs: number | undefined;
   code: string;
   state: CellState = "idle";
+  /** The page's language: every status and notice of the cell. */
+  readonly lang = pageLang();
 
   #host: CellHost;
   #status: HTMLElement;
@@ -66,6 +74,7 @@ export class CellView {
   /** Text typed on the static code before the editor was ready. */
   #typedEarly = "";
   #timer: ReturnType<typeof setInterval> | null = null;
+  #lookTimer: ReturnType<typeof setTimeout> | null = null;
   #started = 0;
   // per-run output state
   #log = new LogView();
@@ -152,7 +161,7 @@ export class CellView {
     this.#mounting ??= loadEditor().then(({ createEditor }) => {
       const holder = document.createElement("div");
       const editor = createEditor(holder, this.code, {
-        label: `Code of ${this.#host.label(this.id)}`,
+        label: t(cellMsg.codeOf, this.lang, { cell: this.#host.label(this.id) }),
         onChange: (code) => {
           this.code = code;
           this.#host.codeChanged(this, code);
@@ -222,33 +231,36 @@ export class CellView {
     if (stale === this.#stale) return;
     this.#stale = stale;
     this.root.classList.toggle("is-stale", stale);
-    if (stale) this.notify("Inputs changed above — Run to update.", [{ label: "Run", run: () => this.#host.run(this) }]);
+    if (stale) this.notify(t(cellMsg.stale, this.lang), [{ label: t(cellMsg.run, this.lang), run: () => this.#host.run(this) }]);
     else this.notify(null);
   }
 
-  setState(state: CellState, detail?: string): void {
+  /** Sets the state; `text` replaces the state's plain word in the status line ("done in 12 ms"). */
+  setState(state: CellState, text?: string): void {
     this.state = state;
     if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    this.root.classList.toggle("is-running", state === "running");
+    if (this.#lookTimer) clearTimeout(this.#lookTimer);
+    this.#timer = this.#lookTimer = null;
     this.#buttons.stop.disabled = !(state === "running" || state === "queued");
     this.#status.dataset.state = state;
-    const text: Record<CellState, string> = {
-      idle: "idle",
-      queued: "queued",
-      running: "running…",
-      done: "done",
-      error: "error",
-      stopped: "stopped",
-      skipped: "not run",
-    };
-    this.#status.textContent = detail ? `${text[state]} ${detail}` : text[state];
-    if (state === "running") {
-      this.#started = performance.now();
-      this.#timer = setInterval(() => {
-        this.#status.textContent = `running ${((performance.now() - this.#started) / 1000).toFixed(1)} s`;
-      }, 100);
+    const word = { idle: cellMsg.idle, queued: cellMsg.queued, running: cellMsg.running, done: cellMsg.done, error: cellMsg.error, stopped: cellMsg.stopped, skipped: cellMsg.notRun }[state];
+    if (state !== "running") {
+      this.root.classList.remove("is-running");
+      this.#status.textContent = text ?? t(word, this.lang);
+      return;
     }
+    // A re-run from a dragged slider usually ends within a frame or two. Showing "running" for it would
+    // restyle the cell and rewrite its status on every step of the drag (work in each frame, and a flicker
+    // to read), so the running look appears only once a run has lasted RUNNING_LOOK_MS.
+    this.#started = performance.now();
+    this.#lookTimer = setTimeout(() => {
+      this.#lookTimer = null;
+      this.root.classList.add("is-running");
+      this.#status.textContent = text ?? t(word, this.lang);
+      this.#timer = setInterval(() => {
+        this.#status.textContent = t(cellMsg.runningFor, this.lang, { seconds: ((performance.now() - this.#started) / 1000).toFixed(1) });
+      }, 100);
+    }, RUNNING_LOOK_MS);
   }
 
   /** The cell's controls (created on the first declaration). */
@@ -260,7 +272,7 @@ export class CellView {
     if (!this.#controls) {
       const box = document.createElement("div");
       this.#output.before(box);
-      this.#controls = new ControlsView(box, `Inputs of ${this.#host.label(this.id)}`, (label, value, phase) =>
+      this.#controls = new ControlsView(box, t(cellMsg.inputsOf, this.lang, { cell: this.#host.label(this.id) }), (label, value, phase) =>
         this.#host.controlChanged?.(this, label, value, phase),
       );
     }
@@ -304,8 +316,8 @@ export class CellView {
       }
       case "status":
         if (e.status === "running") this.setState("running");
-        if (e.status === "interrupting") this.#status.textContent = "stopping…";
-        if (e.status === "terminating") this.#status.textContent = "restarting the worker…";
+        if (e.status === "interrupting") this.#status.textContent = t(cellMsg.stopping, this.lang);
+        if (e.status === "terminating") this.#status.textContent = t(cellMsg.restartingWorker, this.lang);
         return;
       case "log":
         this.#log.push(e);
@@ -357,18 +369,19 @@ export class CellView {
     void this.#out; // a run that showed nothing still clears the previous output
     // Plots draw a frame later; then the output may scroll sideways.
     scheduleScrollables(this.#output);
-    const ms = outcome.ms < 1000 ? `${Math.round(outcome.ms)} ms` : `${(outcome.ms / 1000).toFixed(1)} s`;
+    const lang = this.lang;
+    const time = t(cellMsg.duration, lang, { ms: outcome.ms });
     switch (outcome.status) {
       case "ok":
-        return this.setState("done", `in ${ms}`);
+        return this.setState("done", t(cellMsg.doneIn, lang, { time }));
       case "error":
-        return this.setState("error", `after ${ms}`);
+        return this.setState("error", t(cellMsg.errorAfter, lang, { time }));
       case "stopped":
-        return this.setState("stopped", `after ${ms}${outcome.reason === "time-limit" ? " (time limit)" : ""}`);
+        return this.setState("stopped", t(outcome.reason === "time-limit" ? cellMsg.stoppedAfterTimeLimit : cellMsg.stoppedAfter, lang, { time }));
       case "terminated":
         // A crash (out of memory, a silent kernel) says what happened under the cell too.
         if (outcome.reason === "crash" && outcome.error) this.#output.append(renderError(outcome.error, (id) => this.#host.label(id)));
-        return this.setState("stopped", outcome.reason === "time-limit" ? "(time limit; scope reset)" : "(scope reset)");
+        return this.setState("stopped", t(outcome.reason === "time-limit" ? cellMsg.stoppedTimeLimitScopeReset : cellMsg.stoppedScopeReset, lang));
       case "cancelled":
         return this.setState("skipped");
     }
@@ -397,7 +410,7 @@ export class CellView {
     }
     const nodes = this.#log.lines.map((line) =>
       "dropped" in line
-        ? Object.assign(document.createElement("p"), { className: "out-dropped", textContent: `… ${line.dropped.toLocaleString("en")} lines dropped …` })
+        ? Object.assign(document.createElement("p"), { className: "out-dropped", textContent: t(outMsg.linesDropped, this.lang, { n: line.dropped }) })
         : renderLogLine(line),
     );
     this.#logBox.replaceChildren(...nodes);

@@ -19,6 +19,10 @@ import {
   type ControlValues,
   type SliderSpec,
 } from "../runtime/controls.ts";
+import type { Lang } from "../i18n/lang.ts";
+import { t } from "../i18n/message.ts";
+import * as controlMsg from "../i18n/messages/controls.ts";
+import { pageLang } from "./page-lang.ts";
 
 /** "input": still dragging; "commit": released, typed, picked or pressed. */
 export type ControlPhase = "input" | "commit";
@@ -44,6 +48,8 @@ export class ControlsView {
   readonly box: HTMLElement;
   #entries = new Map<string, Entry>();
   #onChange: (label: string, value: ControlValue, phase: ControlPhase) => void;
+  /** The page's language, for the controls' own words (values stay numbers). */
+  #lang = pageLang();
 
   constructor(box: HTMLElement, groupLabel: string, onChange: (label: string, value: ControlValue, phase: ControlPhase) => void) {
     this.box = box;
@@ -118,7 +124,7 @@ export class ControlsView {
     if (s.kind === "slider") {
       const input = e.input as HTMLInputElement;
       input.value = String(Math.round(sliderPosition(s, v as number) * Number(input.max)));
-      input.setAttribute("aria-valuetext", formatControlValue(v));
+      input.setAttribute("aria-valuetext", formatControlValue(v, this.#lang));
     } else if (s.kind === "number") {
       if ((e.input as HTMLInputElement).valueAsNumber !== v) (e.input as HTMLInputElement).value = String(v);
     } else if (s.kind === "select") {
@@ -128,7 +134,12 @@ export class ControlsView {
     } else if (s.kind === "points") {
       drawPoints(e.row.querySelector("svg")!, decodePoints(v as string, s.classes) ?? []);
     }
-    if (e.shown) e.shown.textContent = s.kind === "button" ? (v ? `pressed ${v}×` : "") : s.kind === "points" ? pointsSummary(v as string, s.classes) : formatControlValue(v);
+    if (e.shown) {
+      e.shown.textContent =
+        s.kind === "button"
+          ? v ? t(controlMsg.pressed, this.#lang, { n: v as number }) : ""
+          : s.kind === "points" ? pointsSummary(v as string, s.classes, this.#lang) : formatControlValue(v, this.#lang);
+    }
   }
 
   #build(spec: ControlSpec): Entry {
@@ -236,8 +247,8 @@ export class ControlsView {
     svg.setAttribute("class", "points-area");
     svg.setAttribute("tabindex", "0");
     svg.setAttribute("role", "application");
-    svg.setAttribute("aria-roledescription", "drawing area");
-    svg.setAttribute("aria-label", `${spec.label}: click or tap to place a point of the chosen class; with the keyboard, arrow keys move the cross and Enter places a point`);
+    svg.setAttribute("aria-roledescription", t(controlMsg.drawingArea, this.#lang));
+    svg.setAttribute("aria-label", t(controlMsg.drawingHelp, this.#lang, { label: spec.label }));
     svg.id = id;
     let cls = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -280,7 +291,7 @@ export class ControlsView {
     const classes = document.createElement("div");
     classes.className = "points-classes";
     classes.setAttribute("role", "radiogroup");
-    classes.setAttribute("aria-label", "Class of new points");
+    classes.setAttribute("aria-label", t(controlMsg.classOfNewPoints, this.#lang));
     for (let c = 0; c < spec.classes; c++) {
       const label = document.createElement("label");
       const radio = document.createElement("input");
@@ -291,18 +302,17 @@ export class ControlsView {
       const swatch = document.createElement("span");
       swatch.className = `points-swatch points-c${c}`;
       swatch.setAttribute("aria-hidden", "true");
-      label.append(radio, swatch, document.createTextNode(`class ${c}`));
+      label.append(radio, swatch, document.createTextNode(t(controlMsg.className, this.#lang, { c })));
       classes.append(label);
     }
     const presets = document.createElement("div");
     presets.className = "points-presets";
-    presets.append(document.createTextNode("Start from: "));
-    const names: Record<string, string> = { spiral: "spiral", moons: "moons", circles: "circles", xor: "XOR", gaussians: "Gaussians" };
+    presets.append(document.createTextNode(t(controlMsg.startFrom, this.#lang)));
     for (const name of spec.presets) {
       const b = document.createElement("button");
       b.type = "button";
       b.className = "cell-btn";
-      b.textContent = names[name] ?? name;
+      b.textContent = t(controlMsg.preset, this.#lang, { name });
       b.addEventListener("click", () => {
         clearTimeout(timer);
         emit(`preset:${name}`, "commit");
@@ -312,7 +322,7 @@ export class ControlsView {
     const clear = document.createElement("button");
     clear.type = "button";
     clear.className = "cell-btn";
-    clear.textContent = "Clear";
+    clear.textContent = t(controlMsg.clear, this.#lang);
     clear.addEventListener("click", () => change(""));
     presets.append(clear);
     const shown = document.createElement("output");
@@ -364,8 +374,8 @@ function drawCursor(svg: SVGSVGElement, at: { x: number; y: number } | null): vo
   svg.append(g);
 }
 
-function pointsSummary(text: string, classes: number): string {
+function pointsSummary(text: string, classes: number, lang: Lang): string {
   const points = decodePoints(text, classes) ?? [];
   const counts = Array.from({ length: classes }, (_, c) => points.filter((p) => p.c === c).length);
-  return `${points.length} points (${counts.map((n, c) => `class ${c}: ${n}`).join(", ")})`;
+  return t(controlMsg.pointsByClass, lang, { n: points.length, counts });
 }

@@ -2,8 +2,11 @@
  * The course index's view of progress: passed exercises per chapter, and
  * export / import / reset of the progress file.
  */
-import { exerciseState, exportProgress, importProgress, loadProgress, resetProgress } from "./progress.ts";
+import { exerciseState, exportProgress, importProgress, loadProgress, NotAProgressFile, resetProgress } from "./progress.ts";
 import { pageStorage } from "./local-storage.ts";
+import { pageLang } from "./page-lang.ts";
+import { t } from "../i18n/message.ts";
+import * as progressMsg from "../i18n/messages/progress.ts";
 
 
 function render(store: Storage | null): void {
@@ -21,13 +24,14 @@ function render(store: Storage | null): void {
     const bar = li.querySelector("progress");
     const text = li.querySelector(".chapter-progress-text");
     if (bar) bar.value = passed;
-    if (text) text.textContent = `${passed} of ${keys.length} ${keys.length === 1 ? "exercise" : "exercises"} passed${tried ? `, ${tried} tried` : ""}`;
+    if (text) text.textContent = t(progressMsg.chapterProgress, pageLang(), { passed, total: keys.length, tried });
   }
 }
 
 /** Wires the index page. */
 export function startCourseProgress(): void {
   const store = pageStorage();
+  const lang = pageLang();
   const message = document.querySelector<HTMLElement>(".progress-message");
   const say = (text: string) => {
     if (message) message.textContent = text;
@@ -43,7 +47,7 @@ export function startCourseProgress(): void {
     a.download = `how-networks-learn-progress-${new Date().toISOString().slice(0, 10)}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    say("Progress exported.");
+    say(t(progressMsg.exported, lang));
   });
   document.querySelector<HTMLInputElement>('[data-progress="import"]')?.addEventListener("change", async (e) => {
     const input = e.target as HTMLInputElement;
@@ -52,16 +56,20 @@ export function startCourseProgress(): void {
     if (!file) return;
     try {
       const { imported, saved } = importProgress(store, await file.text());
-      say(saved.ok ? `Imported progress for ${imported} exercise${imported === 1 ? "" : "s"}.` : `Could not save the imported progress: ${saved.reason}.`);
+      say(
+        saved.ok
+          ? t(progressMsg.imported, lang, { n: imported })
+          : t(progressMsg.importNotSaved, lang, { reason: t(progressMsg.storageReason, lang, { reason: saved.code }) }),
+      );
     } catch (err) {
-      say((err as Error).message);
+      say(err instanceof NotAProgressFile ? t(progressMsg.notAProgressFile, lang) : (err as Error).message);
     }
     render(store);
   });
   document.querySelector('[data-progress="reset"]')?.addEventListener("click", () => {
-    if (!confirm("Forget which exercises you have tried and passed on this device? Your code edits are kept.")) return;
+    if (!confirm(t(progressMsg.confirmReset, lang))) return;
     resetProgress(store);
     render(store);
-    say("Progress reset.");
+    say(t(progressMsg.resetDone, lang));
   });
 }

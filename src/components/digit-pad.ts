@@ -12,6 +12,9 @@ import { DIGIT_SIDE } from "../nn/digits.ts";
 import { preprocessDrawing } from "../nn/digits-preprocess.ts";
 import type { Rich } from "../runtime/rich.ts";
 import type { Notebook } from "./notebook.ts";
+import { pageLang } from "./page-lang.ts";
+import { t } from "../i18n/message.ts";
+import * as padMsg from "../i18n/messages/digit-pad.ts";
 
 const PEN = 20;        // stroke width on the 280-pixel pad: MNIST strokes are 2–3 of 28 pixels
 const KEY_STEP = 10;   // pixels per arrow key press
@@ -46,6 +49,7 @@ class DigitPad {
   #dirty = false;
   #retry: ReturnType<typeof setTimeout> | undefined;
   #inked = false;
+  #lang = pageLang();
 
   constructor(root: HTMLElement, nb: Notebook) {
     this.#root = root;
@@ -68,7 +72,7 @@ class DigitPad {
     this.#inked = false;
     this.#drawPreview(new Float64Array(DIGIT_SIDE * DIGIT_SIDE));
     this.#showProbabilities(null);
-    this.#say("Cleared. Draw a digit.");
+    this.#say(t(padMsg.cleared, this.#lang));
   }
 
   // ---- drawing ---------------------------------------------------------------
@@ -220,7 +224,7 @@ class DigitPad {
     if (this.#inFlight || !this.#dirty) return;
     clearTimeout(this.#retry);
     if (this.#nb.host.busy) {
-      this.#say("The notebook is running a cell; the probabilities follow when it finishes.", "warn");
+      this.#say(t(padMsg.busy, this.#lang), "warn");
       this.#retry = setTimeout(() => void this.#send(), BUSY_RETRY_MS);
       return;
     }
@@ -237,15 +241,15 @@ class DigitPad {
         if (p) {
           this.#showProbabilities(p);
           const best = p.indexOf(Math.max(...p));
-          if (announce || this.#status.dataset.tone) this.#say(`The network reads a ${best} (probability ${p[best].toFixed(2)}).`);
+          if (announce || this.#status.dataset.tone) this.#say(t(padMsg.reads, this.#lang, { digit: best, p: p[best].toFixed(2) }));
         } else {
-          this.#say(`${this.#fn} did not return ten probabilities.`, "warn");
+          this.#say(t(padMsg.notTen, this.#lang, { fn: this.#fn }), "warn");
         }
       } else if (outcome.status === "error") {
         const e = outcome.error;
         this.#say(e?.name === "ReferenceError"
-          ? `Run the cells above first: ${this.#fn} or the model it uses is not defined yet (${e.message}).`
-          : `${this.#fn} failed: ${e?.name ?? "Error"}: ${e?.message ?? ""}`, "warn");
+          ? t(padMsg.notDefined, this.#lang, { fn: this.#fn, message: e.message })
+          : t(padMsg.failed, this.#lang, { fn: this.#fn, name: e?.name ?? "Error", message: e?.message ?? "" }), "warn");
       }
     } finally {
       this.#inFlight = false;

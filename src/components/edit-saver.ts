@@ -6,7 +6,10 @@
  * this, so they cannot drift apart. What a failure says is the caller's
  * (`onFailure`): the words differ between a cell and an answer.
  */
-import { clearEdit, loadEdit, saveEdit, type LoadedEdit, type StorageLike } from "../runtime/storage.ts";
+import { clearEdit, loadEdit, saveEdit, type LoadedEdit, type SaveResult, type StorageLike } from "../runtime/storage.ts";
+
+/** Why storage refused an edit. */
+export type SaveFailure = Extract<SaveResult, { ok: false }>["reason"];
 
 /** What the saver needs from a cell. */
 export interface EditableCell {
@@ -21,14 +24,14 @@ const SAVE_DELAY_MS = 300;
 export class EditSaver<C extends EditableCell> {
   #store: StorageLike | null;
   #chapter: string;
-  #onFailure: (cell: C, reason: string) => void;
+  #onFailure: (cell: C, reason: SaveFailure) => void;
   #timers = new Map<string, { cell: C; timer: ReturnType<typeof setTimeout> }>();
 
   /**
    * @param chapter the storage key's chapter part (per edition where the code differs).
    * @param onFailure told when an edit could not be saved (quota, storage unavailable…).
    */
-  constructor(store: StorageLike | null, chapter: string, onFailure: (cell: C, reason: string) => void) {
+  constructor(store: StorageLike | null, chapter: string, onFailure: (cell: C, reason: SaveFailure) => void) {
     this.#store = store;
     this.#chapter = chapter;
     this.#onFailure = onFailure;

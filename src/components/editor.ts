@@ -12,6 +12,15 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { javascript } from "@codemirror/lang-javascript";
 import { tags as t } from "@lezer/highlight";
 import { showTypeErrors, typecheckExtensions, type TypecheckOptions } from "./typecheck/editor-support.ts";
+import type { Lang } from "../i18n/lang.ts";
+import { t as tr } from "../i18n/message.ts";
+import * as editorMsg from "../i18n/messages/editor.ts";
+import { pageLang } from "./page-lang.ts";
+
+/** CodeMirror's own phrases (screen-reader announcements, popup labels) in the page's language. */
+function phrases(lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.values(editorMsg).map((m) => [m.en, tr(m, lang)]));
+}
 
 /** What a cell needs from its editor. */
 export interface EditorHandle {
@@ -103,6 +112,7 @@ export function createEditor(parent: HTMLElement, code: string, opts: EditorOpti
         opts.typecheck ? typecheckExtensions(opts.typecheck) : [],
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": opts.label }),
+        EditorState.phrases.of(phrases(pageLang())),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) opts.onChange(u.state.doc.toString());
         }),

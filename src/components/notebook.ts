@@ -13,11 +13,17 @@ import { EditSaver } from "./edit-saver.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import type { ControlPhase } from "./controls-view.ts";
 import { pageStorage } from "./local-storage.ts";
+import { pageLang } from "./page-lang.ts";
+import { t } from "../i18n/message.ts";
+import * as nbMsg from "../i18n/messages/notebook.ts";
+import * as cellMsg from "../i18n/messages/cell.ts";
 
 
 export class Notebook implements CellHost {
   readonly chapter: string;
   readonly cells: CellView[];
+  /** The page's language (every sentence the notebook and its cells say). */
+  readonly lang = pageLang();
   /** Cell ids in page order (known before the cell views exist, for labels). */
   #order: string[];
   #host: KernelHost | null = null;
@@ -46,7 +52,7 @@ export class Notebook implements CellHost {
     this.cells = sections.map((el) => new CellView(el, this));
     this.#status = root.querySelector(".notebook-status");
     this.#edits = new EditSaver<CellView>(this.#store, chapter, (cell, reason) =>
-      cell.notify(`Your edit could not be saved on this device (${reason}). Copy it somewhere safe before leaving the page.`));
+      cell.notify(t(cellMsg.editNotSaved, this.lang, { reason: t(cellMsg.saveFailure, this.lang, { reason }) })));
     this.#wireBar(root);
     for (const cell of this.cells) this.#restoreEdit(cell);
     if (this.#store) {
@@ -70,22 +76,22 @@ export class Notebook implements CellHost {
 
   label(cellId: string): string {
     const i = this.#order.indexOf(cellId);
-    return i === -1 ? `cell ${cellId}` : `cell ${i + 1}`;
+    return t(cellMsg.cellLabel, this.lang, { cell: i === -1 ? cellId : i + 1 });
   }
 
   get host(): KernelHost {
     if (!this.#host) {
-      const host = createBrowserHost();
+      const host = createBrowserHost({ lang: this.lang });
       host.onReset((info) => this.#onReset(info));
       host.onUncaught((msg) => {
         const cell = this.cells.find((c) => c.id === msg.cellId);
         if (cell) cell.handle(msg);
-        else this.#say(`Uncaught ${msg.error.name}: ${msg.error.message}`, "warn");
+        else this.#say(t(nbMsg.uncaught, this.lang, { name: msg.error.name, message: msg.error.message }), "warn");
       });
       this.#host = host;
       void frameIsolation().then((isolated) => {
         if (this.#status) this.#status.dataset.kernelProcess = isolated ? "own" : "shared"; // for tests and diagnostics
-        if (!isolated) this.#note("This browser runs cells in the page's own process: a cell that runs out of memory can close the tab.");
+        if (!isolated) this.#note(t(nbMsg.sharedProcess, this.lang));
       });
     }
     return this.#host;
@@ -133,6 +139,8 @@ export class Notebook implements CellHost {
     this.#again.clear();
     for (const c of this.cells) if (c.state === "queued") c.setState("skipped");
     this.#timersLive = false;
+    // The stopped sequence will not clear its "running cell k of n" line itself (a warning said meanwhile stays).
+    this.#showProgress("", 0, 1);
     this.#syncBar();
     if (this.#host) void this.#host.stop();
   }
@@ -182,7 +190,7 @@ export class Notebook implements CellHost {
     this.#controlTimers.delete(cellId);
     if (!this.#store) return;
     const result = saveControls(this.#store, this.chapter, cellId, this.#controlValues.get(cellId) ?? {});
-    if (!result.ok) this.cells.find((c) => c.id === cellId)?.notify(`Your control settings could not be saved on this device (${result.reason}).`);
+    if (!result.ok) this.cells.find((c) => c.id === cellId)?.notify(t(cellMsg.controlsNotSaved, this.lang, { reason: t(cellMsg.saveFailure, this.lang, result) }));
   }
 
   async restart(): Promise<void> {
@@ -215,13 +223,13 @@ export class Notebook implements CellHost {
     this.#syncBar();
     for (const [k, cell] of cells.entries()) {
       if (chain !== this.#chain) return;
-      for (const rest of cells.slice(k + 1)) if (rest.state === "queued") rest.setState("queued", `(waiting for ${this.label(cell.id)})`);
-      if (cells.length > 1) this.#showProgress(`Running ${this.label(cell.id)} (${k + 1} of ${cells.length}): ${cell.id}`, k, cells.length);
+      for (const rest of cells.slice(k + 1)) if (rest.state === "queued") rest.setState("queued", t(cellMsg.waitingFor, this.lang, { cell: this.label(cell.id) }));
+      if (cells.length > 1) this.#showProgress(t(nbMsg.runningCell, this.lang, { cell: this.label(cell.id), k: k + 1, n: cells.length, id: cell.id }), k, cells.length);
       const outcome = await this.#runOne(cell);
       if (cells.length > 1 && chain === this.#chain) this.#showProgress(k + 1 === cells.length ? "" : null, k + 1, cells.length);
       if (outcome.status !== "ok" && chain === this.#chain) {
         // Later cells may depend on this one: do not run them on a broken scope.
-        for (const rest of cells.slice(k + 1)) rest.setState("skipped", `(${this.label(cell.id)} did not finish)`);
+        for (const rest of cells.slice(k + 1)) rest.setState("skipped", t(cellMsg.didNotFinish, this.lang, { cell: this.label(cell.id) }));
         return;
       }
     }
@@ -262,10 +270,12 @@ export class Notebook implements CellHost {
     this.#timersLive = false; // a new kernel has no timers
     // Their definitions are gone: "done" would claim a scope that no longer exists.
     for (const c of this.cells) if (c.state === "done" || c.state === "error" || c.state === "stopped") c.setState("skipped");
-    const crash = info.detail ? `${info.detail[0].toUpperCase()}${info.detail.slice(1)}` : "The worker crashed and was restarted";
-    const why = { stop: "Stop had to restart the worker", "time-limit": "A cell hit its time limit, so the worker was restarted", crash, manual: "The notebook was restarted" }[info.reason];
-    const which = lost.filter((id) => this.#order.includes(id)).map((id) => this.label(id)).join(", ");
-    this.#say(`${why}: the shared scope was reset.${which ? ` Re-run ${which} (Run on any cell re-runs the cells above it).` : ""}`, "warn");
+    const lang = this.lang;
+    // A crash's detail is the host's sentence (already in the page's language), made the start of this one.
+    const crash = info.detail ? `${info.detail[0].toUpperCase()}${info.detail.slice(1)}` : t(nbMsg.resetByCrash, lang);
+    const why = { stop: t(nbMsg.resetByStop, lang), "time-limit": t(nbMsg.resetByTimeLimit, lang), crash, manual: t(nbMsg.resetByRestart, lang) }[info.reason];
+    const which = lost.filter((id) => this.#order.includes(id)).map((id) => this.label(id));
+    this.#say(which.length ? t(nbMsg.scopeResetRerun, lang, { why, cells: t(cellMsg.cellList, lang, { cells: which }) }) : t(nbMsg.scopeReset, lang, { why }), "warn");
   }
 
   #say(text: string, tone?: "warn"): void {
@@ -290,9 +300,9 @@ export class Notebook implements CellHost {
     cell.setModified(true);
     void cell.setCode(saved.code);
     if (saved.stale) {
-      cell.notify("The course has changed this cell since you edited it. Your version is shown.", [
-        { label: "Keep mine", run: () => { this.#edits.save(cell); cell.notify(null); } },
-        { label: "Use the new version", run: () => this.reset(cell) },
+      cell.notify(t(cellMsg.staleEdit, this.lang), [
+        { label: t(cellMsg.keepMine, this.lang), run: () => { this.#edits.save(cell); cell.notify(null); } },
+        { label: t(cellMsg.useNewVersion, this.lang), run: () => this.reset(cell) },
       ]);
     }
   }

@@ -10,6 +10,9 @@ import { richToText, type Rich } from "../runtime/rich.ts";
 import { pageStorage } from "./local-storage.ts";
 import { startNotebook } from "./notebook.ts";
 import { clearPrediction, judgeNumber, loadPrediction, savePrediction } from "./predictions.ts";
+import { pageLang } from "./page-lang.ts";
+import { t } from "../i18n/message.ts";
+import * as predictMsg from "../i18n/messages/predict.ts";
 
 let started = false;
 
@@ -36,7 +39,7 @@ function plain(r: Rich): number | string | boolean | null {
   return null;
 }
 
-const show = (v: number | string | boolean | null): string => (typeof v === "number" ? formatControlValue(v) : String(v));
+const show = (v: number | string | boolean | null): string => (typeof v === "number" ? formatControlValue(v, pageLang()) : String(v));
 
 class Checkpoint {
   #root: HTMLElement;
@@ -49,6 +52,7 @@ class Checkpoint {
   #tolerance: number;
   #scale: "linear" | "log";
   #store = pageStorage();
+  #lang = pageLang();
 
   constructor(root: HTMLElement, chapter: string) {
     this.#root = root;
@@ -87,7 +91,7 @@ class Checkpoint {
     }
     const box = this.#form.querySelector<HTMLInputElement>("input[type=number]")!;
     if (!Number.isFinite(box.valueAsNumber)) {
-      box.setCustomValidity("Type a number (or press Skip).");
+      box.setCustomValidity(t(predictMsg.typeANumber, this.#lang));
       box.reportValidity();
       box.addEventListener("input", () => box.setCustomValidity(""), { once: true });
       return null;
@@ -99,27 +103,32 @@ class Checkpoint {
   async #show(guess: string | number | null, reveal: boolean): Promise<void> {
     this.#form.hidden = true;
     this.#root.dataset.state = "committed";
-    const mine = p(guess === null ? "You skipped the prediction." : `Your prediction: ${show(guess)}`, "predict-mine");
+    const lang = this.#lang;
+    const mine = p(guess === null ? t(predictMsg.skipped, lang) : t(predictMsg.yourPrediction, lang, { value: show(guess) }), "predict-mine");
     if (!reveal) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "cell-btn";
-      button.textContent = "Show the computed answer";
+      button.textContent = t(predictMsg.showAnswer, lang);
       button.addEventListener("click", () => void this.#show(guess, true));
       this.#reveal.replaceChildren(mine, button, this.#againButton());
       return;
     }
-    this.#reveal.replaceChildren(mine, p(`Running the cell “${this.#cellId}”…`, "predict-wait"));
+    this.#reveal.replaceChildren(mine, p(t(predictMsg.runningCell, lang, { cell: this.#cellId }), "predict-wait"));
     const nb = startNotebook();
     const ran = nb ? await nb.ensureRan(this.#cellId) : false;
     const out = ran && nb ? await nb.evaluate(this.#path) : null;
     const value = out?.status === "ok" && out.result ? plain(out.result) : null;
     if (value === null) {
-      const why = !ran ? `the cell “${this.#cellId}” did not finish` : out?.error ? `${out.error.name}: ${out.error.message}` : `${this.#path} is ${out?.result ? richToText(out.result) : "undefined"}`;
-      this.#reveal.replaceChildren(mine, p(`No answer to show: ${why}. Run the cell above and try again.`, "predict-error"), this.#againButton());
+      const why = !ran
+        ? t(predictMsg.cellDidNotFinish, lang, { cell: this.#cellId })
+        : out?.error
+          ? `${out.error.name}: ${out.error.message}`
+          : t(predictMsg.valueIs, lang, { path: this.#path, value: out?.result ? richToText(out.result) : "undefined" });
+      this.#reveal.replaceChildren(mine, p(t(predictMsg.noAnswer, lang, { why }), "predict-error"), this.#againButton());
       return;
     }
-    const computed = p(`The cell computed: ${show(value)}`, "predict-answer");
+    const computed = p(t(predictMsg.computed, lang, { value: show(value) }), "predict-answer");
     const verdict = this.#verdict(guess, value);
     this.#reveal.replaceChildren(mine, computed, ...(verdict ? [verdict] : []), this.#againButton());
     this.#root.dataset.state = "revealed";
@@ -129,18 +138,18 @@ class Checkpoint {
   #verdict(guess: string | number | null, value: number | string | boolean): HTMLElement | null {
     if (guess === null) return null;
     if (typeof guess === "number" && typeof value === "number") {
-      const { close, off } = judgeNumber(guess, value, this.#tolerance, this.#scale);
-      return p(close ? `Close: off by ${off}.` : `Off by ${off}: worth a second look.`, close ? "predict-verdict ok" : "predict-verdict off");
+      const { close, off } = judgeNumber(guess, value, this.#tolerance, this.#scale, this.#lang);
+      return p(t(close ? predictMsg.close : predictMsg.far, this.#lang, { off }), close ? "predict-verdict ok" : "predict-verdict off");
     }
     const right = String(guess) === String(value);
-    return p(right ? "Right." : "Not this time.", right ? "predict-verdict ok" : "predict-verdict off");
+    return p(t(right ? predictMsg.right : predictMsg.wrong, this.#lang), right ? "predict-verdict ok" : "predict-verdict off");
   }
 
   #againButton(): HTMLButtonElement {
     const b = document.createElement("button");
     b.type = "button";
     b.className = "cell-btn";
-    b.textContent = "Predict again";
+    b.textContent = t(predictMsg.again, this.#lang);
     b.addEventListener("click", () => {
       clearPrediction(this.#store, this.#key);
       this.#reveal.replaceChildren();

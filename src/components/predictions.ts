@@ -4,6 +4,9 @@
  * anything unreadable reads as "no prediction" and never breaks a page.
  */
 import type { StorageLike } from "../runtime/storage.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { t } from "../i18n/message.ts";
+import * as predictMsg from "../i18n/messages/predict.ts";
 
 /** One checkpoint: the guess (null when the reader skipped) and when. */
 export interface Prediction {
@@ -66,12 +69,22 @@ export function clearPrediction(store: StorageLike | null, key: string): void {
  * error, close when within `tolerance`. Log: the distance in powers of ten
  * (a guess of the wrong sign or zero is never close).
  */
-export function judgeNumber(guess: number, actual: number, tolerance: number, scale: "linear" | "log" = "linear"): { close: boolean; off: string } {
+export function judgeNumber(
+  guess: number,
+  actual: number,
+  tolerance: number,
+  scale: "linear" | "log" = "linear",
+  lang: Lang = DEFAULT_LANG,
+): { close: boolean; off: string } {
   if (scale === "log") {
     const decades = guess !== 0 && actual !== 0 && Math.sign(guess) === Math.sign(actual) ? Math.abs(Math.log10(Math.abs(guess) / Math.abs(actual))) : Infinity;
-    const off = Number.isFinite(decades) ? `${decades < 0.05 ? "less than 0.05" : decades.toFixed(1)} powers of ten` : "a different sign";
+    const off = !Number.isFinite(decades)
+      ? t(predictMsg.offSign, lang)
+      : decades < 0.05
+        ? t(predictMsg.offLessThanTenth, lang)
+        : t(predictMsg.offDecades, lang, { decades: decades.toFixed(1) });
     return { close: decades <= tolerance, off };
   }
   const relative = Math.abs(guess - actual) / Math.max(Math.abs(actual), 1e-12);
-  return { close: relative <= tolerance, off: `${Math.round(relative * 100)} %` };
+  return { close: relative <= tolerance, off: t(predictMsg.offPercent, lang, { percent: Math.round(relative * 100) }) };
 }

@@ -6,6 +6,8 @@
  * a full quota is reported, not thrown.
  */
 import type { StorageLike } from "../runtime/storage.ts";
+import { t } from "../i18n/message.ts";
+import { notAProgressFile, storageReason } from "../i18n/messages/progress.ts";
 
 /** One exercise's state. */
 export interface ExerciseProgress {
@@ -71,13 +73,27 @@ export function loadProgress(store: StorageLike | null): ProgressFile {
   }
 }
 
-function write(store: StorageLike | null, file: ProgressFile): { ok: true } | { ok: false; reason: string } {
-  if (!store) return { ok: false, reason: "storage is not available" };
+/** A failed save: `code` for the page to word in its language, `reason` the same in English. */
+export type SaveFailure = { ok: false; code: "unavailable" | "full" | "refused"; reason: string };
+
+function failure(code: SaveFailure["code"]): SaveFailure {
+  return { ok: false, code, reason: t(storageReason, "en", { reason: code }) };
+}
+
+function write(store: StorageLike | null, file: ProgressFile): { ok: true } | SaveFailure {
+  if (!store) return failure("unavailable");
   try {
     store.setItem(KEY, JSON.stringify(file));
     return { ok: true };
   } catch (err) {
-    return { ok: false, reason: (err as Error)?.name === "QuotaExceededError" ? "storage is full" : "storage refused the write" };
+    return failure((err as Error)?.name === "QuotaExceededError" ? "full" : "refused");
+  }
+}
+
+/** Thrown by `importProgress` for a file that is not a progress file. */
+export class NotAProgressFile extends Error {
+  constructor() {
+    super(t(notAProgressFile, "en"));
   }
 }
 
@@ -112,7 +128,7 @@ export function exportProgress(store: StorageLike | null): string {
  */
 export function importProgress(store: StorageLike | null, text: string) {
   const incoming = parseProgress(text);
-  if (!incoming) throw new Error("import: this file is not a How Networks Learn progress file (expected JSON with kind \"how-networks-learn-progress\", v 1)");
+  if (!incoming) throw new NotAProgressFile();
   const file = loadProgress(store);
   for (const [key, e] of Object.entries(incoming.exercises)) {
     const mine = file.exercises[key];

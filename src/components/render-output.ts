@@ -6,6 +6,9 @@
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
 import { scheduleScrollables } from "./scrollables.ts";
+import { pageLang } from "./page-lang.ts";
+import { t } from "../i18n/message.ts";
+import * as outMsg from "../i18n/messages/output.ts";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -17,9 +20,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 function matrixTable(r: Extract<Rich, { kind: "matrix" }>): HTMLElement {
   const table = el("table", "out-table");
   const truncated = r.rowIndex.length < r.rows || r.colIndex.length < r.cols;
-  table.append(el("caption", undefined, `Matrix ${r.rows}×${r.cols}${truncated ? " (first and last rows/columns)" : ""}`));
+  const lang = pageLang();
+  table.append(el("caption", undefined, t(outMsg.matrixCaption, lang, { rows: r.rows, cols: r.cols, truncated })));
   const head = el("tr");
-  head.append(el("th", "out-corner", "row"));
+  head.append(el("th", "out-corner", t(outMsg.rowHeader, lang)));
   r.colIndex.forEach((j, k) => {
     if (k > 0 && j - r.colIndex[k - 1] > 1) head.append(el("th", undefined, "…"));
     head.append(el("th", undefined, String(j)));
@@ -30,7 +34,7 @@ function matrixTable(r: Extract<Rich, { kind: "matrix" }>): HTMLElement {
       const gap = el("tr");
       const cell = el("td", "out-gap", "⋮");
       cell.colSpan = head.children.length;
-      cell.append(el("span", "visually-hidden", ` rows ${r.rowIndex[k - 1] + 1} to ${i - 1} not shown`));
+      cell.append(el("span", "visually-hidden", t(outMsg.rowsNotShown, lang, { from: r.rowIndex[k - 1] + 1, to: i - 1 })));
       gap.append(cell);
       table.append(gap);
     }
@@ -47,9 +51,10 @@ function matrixTable(r: Extract<Rich, { kind: "matrix" }>): HTMLElement {
 
 function modelTable(r: Extract<Rich, { kind: "model" }>): HTMLElement {
   const table = el("table", "out-table");
-  table.append(el("caption", undefined, `${r.name}: ${r.layers.length} layers, ${r.totalParams.toLocaleString("en")} parameters`));
+  const lang = pageLang();
+  table.append(el("caption", undefined, t(outMsg.modelCaption, lang, { name: r.name, layers: r.layers.length, params: r.totalParams })));
   const head = el("tr");
-  for (const h of ["#", "layer", "parameters"]) head.append(el("th", undefined, h));
+  for (const h of ["#", t(outMsg.layerHeader, lang), t(outMsg.paramsHeader, lang)]) head.append(el("th", undefined, h));
   table.append(head);
   for (const l of r.layers) {
     const tr = el("tr");
@@ -121,9 +126,10 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
   if (r.kind === "matrix") return matrixTable(r);
   if (r.kind === "model") return modelTable(r);
   if (r.kind === "plot") {
-    const box = el("div", "out-plot", plotModule ? "" : "drawing…");
+    const lang = pageLang();
+    const box = el("div", "out-plot", plotModule ? "" : t(outMsg.drawing, lang));
     box.setAttribute("role", "img");
-    box.setAttribute("aria-label", typeof r.options.title === "string" ? r.options.title : "plot output of this cell");
+    box.setAttribute("aria-label", typeof r.options.title === "string" ? r.options.title : t(outMsg.plotLabel, lang));
     mountPlot(box, r.options);
     return box;
   }
@@ -145,12 +151,15 @@ export function renderLogLine(line: LogLine): HTMLElement {
 
 /** An error with its place in the reader's code. */
 export function renderError(error: CellError, cellLabel: (id: string) => string): HTMLElement {
+  const lang = pageLang();
   const where =
     error.line !== undefined
-      ? ` (${error.cellId ? `${cellLabel(error.cellId)}, ` : ""}line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ""})`
+      ? t(outMsg.errorPlace, lang, { cell: error.cellId ? cellLabel(error.cellId) : undefined, line: error.line, column: error.column })
       : "";
-  const text = `${error.name}: ${error.message}${where}`;
-  const frames = (error.frames ?? []).slice(1).map((f) => `    at ${f.fn || "<cell>"} (${cellLabel(f.cellId)}, line ${f.line})`);
+  // A thrown non-Error (`throw 42`): the value is the program's, the remark after it the page's.
+  const message = error.thrown ? t(outMsg.nonErrorThrown, lang, { value: richToText(error.thrown) }) : error.message;
+  const text = `${error.name}: ${message}${where}`;
+  const frames = (error.frames ?? []).slice(1).map((f) => t(outMsg.errorFrame, lang, { fn: f.fn || "<cell>", cell: cellLabel(f.cellId), line: f.line }));
   const node = el("pre", "out-error", [text, ...frames].join("\n"));
   node.setAttribute("role", "alert");
   return node;
@@ -163,9 +172,15 @@ export function renderProgress(p: ProgressMessage, existing?: HTMLElement): HTML
   const label = box.querySelector("span") ?? el("span");
   bar.max = Math.max(p.total, 1);
   bar.value = Math.min(p.done, p.total);
-  bar.setAttribute("aria-label", p.label || "progress");
-  const eta = p.etaMs === null ? "" : p.percent >= 100 ? ` · ${(p.elapsedMs / 1000).toFixed(1)} s` : ` · about ${Math.ceil(p.etaMs / 1000)} s left`;
-  label.textContent = `${p.label ? `${p.label}: ` : ""}${p.percent.toFixed(0)}% (${p.done}/${p.total})${eta}`;
+  const lang = pageLang();
+  bar.setAttribute("aria-label", p.label || t(outMsg.progressLabel, lang));
+  const eta =
+    p.etaMs === null
+      ? ""
+      : p.percent >= 100
+        ? t(outMsg.progressElapsed, lang, { seconds: (p.elapsedMs / 1000).toFixed(1) })
+        : t(outMsg.progressEta, lang, { seconds: Math.ceil(p.etaMs / 1000) });
+  label.textContent = t(outMsg.progressText, lang, { label: p.label, percent: p.percent.toFixed(0), done: p.done, total: p.total, eta });
   if (!existing) box.append(bar, label);
   return box;
 }

@@ -7,6 +7,9 @@ import * as Plot from "@observablehq/plot";
 import { MARK_NAMES, type PlotData } from "../runtime/plot-spec.ts";
 import { safePlotData } from "../runtime/plot-safety.ts";
 import { layoutPlot } from "./plot-layout.ts";
+import { t } from "../i18n/message.ts";
+import { pointsShown } from "../i18n/messages/output.ts";
+import { pageLang } from "./page-lang.ts";
 
 export { isDiagram } from "./plot-layout.ts";
 
@@ -36,7 +39,7 @@ export function renderPlot(unsafe: PlotData, available = Infinity): SVGSVGElemen
   const box = document.createElement("div");
   const note = document.createElement("p");
   note.className = "out-note";
-  note.textContent = sampled.map((s) => `showing ${s.shown.toLocaleString("en")} of ${s.total.toLocaleString("en")} points (${s.mark})`).join("; ");
+  note.textContent = t(pointsShown, pageLang(), { marks: sampled });
   box.append(figure, note);
   return box;
 }

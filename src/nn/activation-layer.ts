@@ -13,6 +13,7 @@ import type { Param } from "./param.ts";
 import { activation, activationGrad, activationGradFromOutput, applyActivation, type ActivationFunction, type ActivationOptions } from "./activations.ts";
 import { softmax, softmaxBackward } from "./softmax.ts";
 import { Scratch } from "./scratch.ts";
+import { requireForwardCache } from "./guards.ts";
 
 /** Options for `new Activation(act, options)`. */
 export interface ActivationLayerOptions extends ActivationOptions {
@@ -104,7 +105,7 @@ export class Activation implements Layer {
   }
 
   private grad(dOut: Matrix, out: Matrix | undefined): Matrix {
-    const z = checkBackward("activation", this.input, dOut);
+    const z = requireForwardCache("activation", this.input, dOut);
     // Same values as dA ⊙ f′(Z), without evaluating f again (tanh: 1 − a²).
     if (this.output) return activationGradFromOutput(this.fn, this.output, dOut, out);
     return activationGrad(this.fn, z, dOut, out);
@@ -178,7 +179,7 @@ export class Softmax implements Layer {
    * @throws if called before forward or if dP's shape differs from p's.
    */
   backward(dOut: Matrix): Matrix {
-    const p = checkBackward("softmax", this.output, dOut);
+    const p = requireForwardCache("softmax", this.output, dOut);
     return softmaxBackward(p, dOut);
   }
 
@@ -186,16 +187,4 @@ export class Softmax implements Layer {
   parameters(): Param[] {
     return [];
   }
-}
-
-/**
- * The checks every element-wise layer's backward starts with: a forward pass
- * happened, and dOut has the shape of what it cached. Returns the cache.
- */
-export function checkBackward(op: string, cached: Matrix | null, dOut: Matrix): Matrix {
-  if (!cached) throw new Error(`${op}: backward called before forward`);
-  if (dOut.rows !== cached.rows || dOut.cols !== cached.cols) {
-    throw new Error(`${op}: dOut is ${dOut.shape}, expected ${cached.shape} (the forward output's shape)`);
-  }
-  return cached;
 }

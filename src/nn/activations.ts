@@ -9,7 +9,7 @@
  * backward pass is dZ = dA ⊙ f′(Z).
  */
 import { Matrix } from "./matrix.ts";
-import { assertSameShape } from "./ops.ts";
+import { assertSameShape } from "./guards.ts";
 
 /**
  * Makes `dfFromOutput` non-enumerable, so a modified copy such as
@@ -47,7 +47,7 @@ export interface ActivationFunction {
   /**
    * Whether f is twice continuously differentiable everywhere, so central
    * differences of a network using it agree with backprop to ~1e-7. False for
-   * relu-like units and step (kinks) and for elu (f″ jumps at 0 even when f′
+   * relu-like units and heaviside (kinks) and for elu (f″ jumps at 0 even when f′
    * does not); gradient checks then accept errors up to 1e-4.
    */
   readonly smooth?: boolean;
@@ -66,8 +66,8 @@ export interface ActivationFunction {
  * 0 everywhere it exists (and we return 0 at z = 0 too), so gradient descent
  * gets no signal through it — the reason smooth units replaced it.
  */
-export const step: ActivationFunction = builtIn({
-  name: "step",
+export const heaviside: ActivationFunction = builtIn({
+  name: "heaviside",
   f: (z) => (z >= 0 ? 1 : 0),
   df: (_z) => 0,
   dfFromOutput: (_a) => 0,
@@ -251,10 +251,10 @@ export const identity: ActivationFunction = builtIn({
   derivative: "f'(z) = 1",
 });
 
-const fixed: Record<string, ActivationFunction> = { step, sigmoid, tanh, relu, softplus, identity, linear: identity };
+const fixed: Record<string, ActivationFunction> = { heaviside, sigmoid, tanh, relu, softplus, identity, linear: identity };
 
 /** Names accepted by `activation(name)` (`"linear"` is an alias of `"identity"`). */
-export const activationNames: readonly string[] = ["step", "sigmoid", "tanh", "relu", "leakyRelu", "elu", "softplus", "identity", "linear"];
+export const activationNames: readonly string[] = ["heaviside", "sigmoid", "tanh", "relu", "leakyRelu", "elu", "softplus", "identity", "linear"];
 
 /** Options of `activation(name, opts)`. */
 export interface ActivationOptions {
@@ -265,7 +265,7 @@ export interface ActivationOptions {
 /**
  * Looks up an activation by name (`"relu"`, `"leakyRelu"`, ...); an
  * `ActivationFunction` passes through unchanged, so layers can accept either.
- * @throws `unknown activation: foo (known: step, sigmoid, ...)`, or when `alpha`
+ * @throws `unknown activation: foo (known: heaviside, sigmoid, ...)`, or when `alpha`
  * is given to an activation without one.
  */
 export function activation(name: string | ActivationFunction, opts: ActivationOptions = {}): ActivationFunction {

@@ -1,5 +1,6 @@
 import type { Param } from "./param.ts";
-import { checkLearningRate, checkOptionNames, checkParamShapes, checkPositive, checkRange, type Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import type { Optimizer, OptimizerOptions } from "./optimizer.ts";
+import { checkLearningRate, checkOptimizerOptions, checkStepParameters, checkParamShapes, checkPositive, checkRange } from "./guards.ts";
 
 /** Options for {@link Adam}. */
 export interface AdamOptions extends OptimizerOptions {
@@ -46,7 +47,7 @@ export class Adam implements Optimizer {
 
   /** @param opts `lr` (default 0.001), `beta1` (0.9), `beta2` (0.999), `epsilon` (1e-8), `weightDecay` (0). */
   constructor(opts: AdamOptions = {}) {
-    checkOptionNames("adam", opts, ["lr", "beta1", "beta2", "epsilon", "weightDecay"]);
+    checkOptimizerOptions("adam", "new Adam({ lr: 0.1 })", opts, ["lr", "beta1", "beta2", "epsilon", "weightDecay"]);
     this.lr = checkLearningRate("adam", opts.lr ?? 0.001);
     this.beta1 = checkRange("adam", "beta1", opts.beta1 ?? 0.9, 0, 1);
     this.beta2 = checkRange("adam", "beta2", opts.beta2 ?? 0.999, 0, 1);
@@ -56,6 +57,7 @@ export class Adam implements Optimizer {
 
   /** One update of every parameter. */
   step(params: readonly Param[]): void {
+    checkStepParameters("adam", params);
     const lr = checkLearningRate("adam", this.lr);
     const b1 = this.beta1, b2 = this.beta2, eps = this.epsilon, wd = this.weightDecay;
     for (const p of params) {

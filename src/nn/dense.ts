@@ -14,11 +14,12 @@
  */
 import type { Layer } from "./layer.ts";
 import { Matrix } from "./matrix.ts";
-import { matmul, matmulTransA, matmulTransB, sumRows } from "./ops.ts";
+import { matmul, matmulTransA, matmulTransB, sumColumns } from "./ops.ts";
 import { createParam, type Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import { initializer, type Initializer } from "./init.ts";
 import { Scratch } from "./scratch.ts";
+import { checkCount } from "./guards.ts";
 
 /** Options for `new Dense(in, out, options)`. */
 export interface DenseOptions {
@@ -184,7 +185,7 @@ export class Dense implements Layer {
       throw new Error(`dense: dOut is ${dOut.shape}, expected ${x.rows}x${this.outFeatures} (the forward output's shape)`);
     }
     matmulTransA(x, dOut, this.W.grad, true);
-    sumRows(dOut, this.b.grad, true);
+    sumColumns(dOut, this.b.grad, true);
   }
 
   /** `[W, b]`. */
@@ -198,11 +199,6 @@ export class Dense implements Layer {
       throw new Error(`dense: input has ${features} features, expected ${this.inFeatures}${shapes}`);
     }
   }
-}
-
-/** Throws `${op}: ${what} must be a positive integer, got ${n}` unless n is one. */
-export function checkCount(op: string, what: string, n: number): void {
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${op}: ${what} must be a positive integer, got ${String(n)}`);
 }
 
 function toMatrix(m: Matrix | number[][] | number[]): Matrix {

@@ -375,6 +375,34 @@ interface Target {
   input: boolean;
 }
 
+/** The checked options, with defaults filled in. */
+interface Settings {
+  params: readonly Param[];
+  loss: () => number;
+  backward: () => void;
+  inputs: GradCheckInput[];
+  h: number;
+  maxPerParam: number;
+  kinkTol: number;
+  rng: Rng;
+}
+
+/**
+ * One check in progress: its settings, the problems found so far, the loss
+ * evaluations made, and the snapshots every phase compares against (nothing
+ * the check runs may change the inputs or the parameter values).
+ */
+interface Session extends Settings {
+  options: GradCheckOptions;
+  start: number;
+  problems: string[];
+  evaluations: number;
+  /** Set when a phase found an input or parameter changed (then restored). */
+  mutated: boolean;
+  inputSnap: Float64Array[];
+  paramSnap: Float64Array[];
+}
+
 /**
  * Checks the analytic gradients of a scalar function of parameters (and
  * optionally inputs) against central differences; see the file comment for
@@ -389,6 +417,31 @@ interface Target {
  */
 export async function checkGradients(options: GradCheckOptions): Promise<GradCheckReport> {
   const start = performance.now();
+  const settings = readSettings(options);
+  const s: Session = {
+    ...settings, options, start, problems: [], evaluations: 0, mutated: false,
+    inputSnap: settings.inputs.map((x) => x.value.data.slice()),
+    paramSnap: settings.params.map((p) => p.value.data.slice()),
+  };
+  // Phase 1: gradient buffers of the right shape, and a finite, deterministic loss at the point.
+  if (!gradShapesMatch(s)) return report(s);
+  const f0 = lossAtPoint(s);
+  if (f0 === null) return report(s);
+  // Phase 2: the analytic gradients (run A), finite.
+  const { gradA, inputGradA, targets } = analyticGradients(s);
+  // Phase 3: the same call gives the same numbers (run B), and backward adds into Param.grad (run C).
+  checkRepeatable(s, gradA, inputGradA);
+  if (options.checkAccumulation ?? true) checkAccumulates(s, gradA);
+  s.params.forEach((p, n) => p.grad.data.set(gradA[n]));
+  // A function that changes its inputs or parameters has no fixed point to differentiate at.
+  if (s.mutated) return report(s);
+  // Phase 4: numeric gradients, element by element, kink-aware; phase 5: bands and the summary.
+  const perTarget = await numericGradients(s, targets, f0);
+  return summariseCheck(s, targets, perTarget);
+}
+
+/** Validates the options and fills in the defaults. */
+function readSettings(options: GradCheckOptions): Settings {
   const { params, loss, backward } = options;
   if (!Array.isArray(params)) throw new Error("checkGradients: params must be an array of Param");
   if (typeof loss !== "function") throw new Error("checkGradients: loss must be a function returning a number");
@@ -403,78 +456,89 @@ export async function checkGradients(options: GradCheckOptions): Promise<GradChe
   const inputs: GradCheckInput[] = (options.inputs ?? []).map((x, i) =>
     x instanceof Matrix ? { name: `input ${i}`, value: x } : x,
   );
+  return { params, loss, backward, inputs, h, maxPerParam, kinkTol, rng };
+}
 
-  const problems: string[] = [];
-  let evaluations = 0;
-  const evaluate = (): number => {
-    evaluations++;
-    const v = loss();
-    if (typeof v !== "number") throw new Error(`checkGradients: loss() must return a number, got ${typeof v}`);
-    return v;
-  };
-  const report = (extra: Partial<GradCheckReport> = {}): GradCheckReport => ({
+/** One loss evaluation, counted and type-checked. */
+function evaluate(s: Session): number {
+  s.evaluations++;
+  const v = s.loss();
+  if (typeof v !== "number") throw new Error(`checkGradients: loss() must return a number, got ${typeof v}`);
+  return v;
+}
+
+/** The report as it stands (a failed one unless `extra` says otherwise). */
+function report(s: Session, extra: Partial<GradCheckReport> = {}): GradCheckReport {
+  return {
     ok: false, band: "wrong", maxError: NaN, maxNoiseError: NaN, meanError: NaN, worst: null, perParam: [], withinNoise: 0, maxAbsDiff: NaN, kinks: 0, checked: 0,
-    piecewise: options.piecewise ?? false, problems, h, seed: rng.seed, maxPerParam, evaluations,
-    elapsedMs: performance.now() - start, ...extra,
-  });
+    piecewise: s.options.piecewise ?? false, problems: s.problems, h: s.h, seed: s.rng.seed, maxPerParam: s.maxPerParam, evaluations: s.evaluations,
+    elapsedMs: performance.now() - s.start, ...extra,
+  };
+}
 
-  for (const p of params) {
+/** Names, and restores, any input or parameter value that `when` changed. */
+function checkUnchanged(s: Session, when: string): void {
+  s.inputs.forEach((x, n) => {
+    const k = firstDifference(x.value.data, s.inputSnap[n]);
+    if (k >= 0) {
+      const [i, j] = at(x.value, k);
+      s.mutated = true;
+      s.problems.push(`${x.name} (${x.value.shape}) was modified at (${i}, ${j}) by ${when}: ${fmt(s.inputSnap[n][k])} → ${fmt(x.value.data[k])}; inputs must stay unchanged`);
+      x.value.data.set(s.inputSnap[n]);
+    }
+  });
+  s.params.forEach((p, n) => {
+    const k = firstDifference(p.value.data, s.paramSnap[n]);
+    if (k >= 0) {
+      const [i, j] = at(p.value, k);
+      s.mutated = true;
+      s.problems.push(`${p.name} value was changed at (${i}, ${j}) by ${when}: ${fmt(s.paramSnap[n][k])} → ${fmt(p.value.data[k])}`);
+      p.value.data.set(s.paramSnap[n]);
+    }
+  });
+}
+
+/** Every parameter's gradient buffer has its value's shape. */
+function gradShapesMatch(s: Session): boolean {
+  for (const p of s.params) {
     if (p.grad.rows !== p.value.rows || p.grad.cols !== p.value.cols) {
-      problems.push(`${p.name}: grad is ${p.grad.shape} but value is ${p.value.shape}`);
+      s.problems.push(`${p.name}: grad is ${p.grad.shape} but value is ${p.value.shape}`);
     }
   }
-  if (problems.length) return report();
+  return s.problems.length === 0;
+}
 
-  // Snapshots: nothing the check runs may change inputs or parameter values.
-  const inputSnap = inputs.map((x) => x.value.data.slice());
-  const paramSnap = params.map((p) => p.value.data.slice());
-  let mutated = false;
-  const checkUnchanged = (when: string): void => {
-    inputs.forEach((x, n) => {
-      const k = firstDifference(x.value.data, inputSnap[n]);
-      if (k >= 0) {
-        const [i, j] = at(x.value, k);
-        mutated = true;
-        problems.push(`${x.name} (${x.value.shape}) was modified at (${i}, ${j}) by ${when}: ${fmt(inputSnap[n][k])} → ${fmt(x.value.data[k])}; inputs must stay unchanged`);
-        x.value.data.set(inputSnap[n]);
-      }
-    });
-    params.forEach((p, n) => {
-      const k = firstDifference(p.value.data, paramSnap[n]);
-      if (k >= 0) {
-        const [i, j] = at(p.value, k);
-        mutated = true;
-        problems.push(`${p.name} value was changed at (${i}, ${j}) by ${when}: ${fmt(paramSnap[n][k])} → ${fmt(p.value.data[k])}`);
-        p.value.data.set(paramSnap[n]);
-      }
-    });
-  };
-
-  // The loss at the point, twice: a loss that draws random numbers (dropout) cannot be checked.
-  const f0 = evaluate();
-  checkUnchanged("loss()");
-  const f0again = evaluate();
+/** The loss at the point, twice: a loss that draws random numbers (dropout) cannot be checked. Null after a problem. */
+function lossAtPoint(s: Session): number | null {
+  const f0 = evaluate(s);
+  checkUnchanged(s, "loss()");
+  const f0again = evaluate(s);
   if (!Number.isFinite(f0)) {
-    problems.push(`loss is ${f0} at the checked point`);
-    return report();
+    s.problems.push(`loss is ${f0} at the checked point`);
+    return null;
   }
   if (f0again !== f0) {
-    problems.push(`loss() is not deterministic: ${fmt(f0)} then ${fmt(f0again)} at the same point (random numbers inside the loss?)`);
-    return report();
+    s.problems.push(`loss() is not deterministic: ${fmt(f0)} then ${fmt(f0again)} at the same point (random numbers inside the loss?)`);
+    return null;
   }
+  return f0;
+}
 
-  // Analytic gradients, run A.
-  const runBackward = (): void => {
-    zeroGrads(params);
-    backward();
-  };
-  runBackward();
-  checkUnchanged("backward()");
-  const gradA = params.map((p) => p.grad.data.slice());
-  const inputGradA = inputs.map((x) => readInputGrad(x, problems));
+/** Zeroes the gradients and runs the caller's backward. */
+function runBackward(s: Session): void {
+  zeroGrads(s.params);
+  s.backward();
+}
+
+/** Run A: the analytic gradients, copied, as the targets of the numeric pass; non-finite values are named. */
+function analyticGradients(s: Session): { gradA: Float64Array[]; inputGradA: (Float64Array | null)[]; targets: Target[] } {
+  runBackward(s);
+  checkUnchanged(s, "backward()");
+  const gradA = s.params.map((p) => p.grad.data.slice());
+  const inputGradA = s.inputs.map((x) => readInputGrad(x, s.problems));
   const targets: Target[] = [];
-  params.forEach((p, n) => targets.push({ name: p.name, value: p.value, analytic: gradA[n], input: false }));
-  inputs.forEach((x, n) => {
+  s.params.forEach((p, n) => targets.push({ name: p.name, value: p.value, analytic: gradA[n], input: false }));
+  s.inputs.forEach((x, n) => {
     const g = inputGradA[n];
     if (g) targets.push({ name: x.name, value: x.value, analytic: g, input: true });
   });
@@ -483,61 +547,67 @@ export async function checkGradients(options: GradCheckOptions): Promise<GradChe
     for (let k = 0; k < t.analytic.length; k++) {
       if (!Number.isFinite(t.analytic[k])) {
         const [i, j] = at(t.value, k);
-        if (listed++ < MAX_LISTED) problems.push(`${t.analytic[k]} in the analytic gradient of ${t.name} at (${i}, ${j})`);
+        if (listed++ < MAX_LISTED) s.problems.push(`${t.analytic[k]} in the analytic gradient of ${t.name} at (${i}, ${j})`);
       }
     }
-    if (listed > MAX_LISTED) problems.push(`… ${listed - MAX_LISTED} more non-finite values in the analytic gradient of ${t.name}`);
+    if (listed > MAX_LISTED) s.problems.push(`… ${listed - MAX_LISTED} more non-finite values in the analytic gradient of ${t.name}`);
   }
+  return { gradA, inputGradA, targets };
+}
 
-  // Run B: the same call at the same point must give the same numbers.
-  runBackward();
-  checkUnchanged("a second backward()");
-  params.forEach((p, n) => {
+/** Run B: the same call at the same point must give the same numbers. */
+function checkRepeatable(s: Session, gradA: readonly Float64Array[], inputGradA: readonly (Float64Array | null)[]): void {
+  runBackward(s);
+  checkUnchanged(s, "a second backward()");
+  s.params.forEach((p, n) => {
     const k = firstDifference(p.grad.data, gradA[n]);
     if (k >= 0) {
       const [i, j] = at(p.value, k);
       const a = gradA[n][k], b = p.grad.data[k];
       const ratio = a !== 0 ? ` (${fmt(b / a)}×)` : "";
-      problems.push(`backward is not repeatable: ${p.name}[${i}, ${j}] was ${fmt(a)} on the first run and ${fmt(b)} on the second${ratio}; does the layer accumulate something between calls?`);
+      s.problems.push(`backward is not repeatable: ${p.name}[${i}, ${j}] was ${fmt(a)} on the first run and ${fmt(b)} on the second${ratio}; does the layer accumulate something between calls?`);
     }
   });
-  inputs.forEach((x, n) => {
+  s.inputs.forEach((x, n) => {
     const first = inputGradA[n];
     if (!first || !x.grad) return;
     const again = x.grad().data;
     const k = firstDifference(again, first);
     if (k >= 0) {
       const [i, j] = at(x.value, k);
-      problems.push(`backward is not repeatable: gradient of ${x.name} at (${i}, ${j}) was ${fmt(first[k])} on the first run and ${fmt(again[k])} on the second`);
+      s.problems.push(`backward is not repeatable: gradient of ${x.name} at (${i}, ${j}) was ${fmt(first[k])} on the first run and ${fmt(again[k])} on the second`);
     }
   });
+}
 
-  // Run C: backward must ADD into Param.grad (the Layer contract), so a run on
-  // gradients pre-filled with known values must raise them by exactly run A's amounts.
-  if (options.checkAccumulation ?? true) {
-    for (const p of params) for (let k = 0; k < p.grad.data.length; k++) p.grad.data[k] = 1 + (k % 3);
-    backward();
-    params.forEach((p, n) => {
-      for (let k = 0; k < p.grad.data.length; k++) {
-        const base = 1 + (k % 3);
-        const added = p.grad.data[k] - base;
-        // Summation order may differ from run A (e.g. a product accumulating into grad), so allow rounding.
-        const tol = 1e-8 * (base + Math.abs(gradA[n][k]));
-        if (Math.abs(added - gradA[n][k]) > tol || Number.isNaN(added)) {
-          const [i, j] = at(p.value, k);
-          problems.push(`backward overwrote ${p.name}.grad instead of adding to it: with ${base} already at (${i}, ${j}) it left ${fmt(p.grad.data[k])}, expected ${fmt(base + gradA[n][k])}`);
-          break;
-        }
+/**
+ * Run C: backward must ADD into Param.grad (the Layer contract), so a run on
+ * gradients pre-filled with known values must raise them by exactly run A's amounts.
+ */
+function checkAccumulates(s: Session, gradA: readonly Float64Array[]): void {
+  for (const p of s.params) for (let k = 0; k < p.grad.data.length; k++) p.grad.data[k] = 1 + (k % 3);
+  s.backward();
+  s.params.forEach((p, n) => {
+    for (let k = 0; k < p.grad.data.length; k++) {
+      const base = 1 + (k % 3);
+      const added = p.grad.data[k] - base;
+      // Summation order may differ from run A (e.g. a product accumulating into grad), so allow rounding.
+      const tol = 1e-8 * (base + Math.abs(gradA[n][k]));
+      if (Math.abs(added - gradA[n][k]) > tol || Number.isNaN(added)) {
+        const [i, j] = at(p.value, k);
+        s.problems.push(`backward overwrote ${p.name}.grad instead of adding to it: with ${base} already at (${i}, ${j}) it left ${fmt(p.grad.data[k])}, expected ${fmt(base + gradA[n][k])}`);
+        break;
       }
-    });
-    checkUnchanged("backward() on pre-filled gradients");
-  }
-  params.forEach((p, n) => p.grad.data.set(gradA[n]));
-  // A function that changes its inputs or parameters has no fixed point to differentiate at.
-  if (mutated) return report();
+    }
+  });
+  checkUnchanged(s, "backward() on pre-filled gradients");
+}
 
-  // Numeric gradients, element by element.
-  const all: GradCheckElement[] = [];
+/**
+ * The numeric pass: each sampled element of each target is probed at h, then
+ * refined near a slope jump (`refine`); returns the checked elements per target.
+ */
+async function numericGradients(s: Session, targets: readonly Target[], f0: number): Promise<GradCheckElement[][]> {
   const perTarget: GradCheckElement[][] = [];
   let nonFinite = 0;
   /** f(x ± step) for element k of X (restored exactly, also on error), or null when the loss is not finite there. */
@@ -548,17 +618,17 @@ export async function checkGradients(options: GradCheckOptions): Promise<GradChe
     try {
       X[k] = v + step;
       hp = X[k] - v; // the step actually taken, after rounding
-      fp = evaluate();
+      fp = evaluate(s);
       X[k] = v - step;
       hm = v - X[k];
-      fm = evaluate();
+      fm = evaluate(s);
     } finally {
       X[k] = v;
     }
     if (!Number.isFinite(fp) || !Number.isFinite(fm)) {
-      if (step === h && nonFinite++ < MAX_LISTED) {
+      if (step === s.h && nonFinite++ < MAX_LISTED) {
         const [i, j] = at(t.value, k);
-        problems.push(`loss became ${Number.isFinite(fp) ? fm : fp} when ${t.name}[${i}, ${j}] was moved by ${Number.isFinite(fp) ? "−" : "+"}h`);
+        s.problems.push(`loss became ${Number.isFinite(fp) ? fm : fp} when ${t.name}[${i}, ${j}] was moved by ${Number.isFinite(fp) ? "−" : "+"}h`);
       }
       return null;
     }
@@ -566,58 +636,63 @@ export async function checkGradients(options: GradCheckOptions): Promise<GradChe
   };
   for (const t of targets) {
     const n = t.value.data.length;
-    const order = n <= maxPerParam ? null : rng.permutation(n).subarray(0, maxPerParam);
+    const order = n <= s.maxPerParam ? null : s.rng.permutation(n).subarray(0, s.maxPerParam);
     const count = order ? order.length : n;
     const list: GradCheckElement[] = [];
     const probes: Probe[] = [];
     const indices: number[] = [];
-    for (let s = 0; s < count; s++) {
-      const k = order ? order[s] : s;
-      const probe = probeAt(t, k, h);
+    for (let i = 0; i < count; i++) {
+      const k = order ? order[i] : i;
+      const probe = probeAt(t, k, s.h);
       await cooperate();
       if (!probe) continue;
       probes.push(probe);
       indices.push(k);
     }
     const scale = gradientScale(probes);
-    for (let s = 0; s < probes.length; s++) {
-      const k = indices[s];
-      const { probe, verdict, step } = refine(probes[s], h, kinkTol, scale, (st) => probeAt(t, k, st));
-      if (step !== h) await cooperate();
+    for (let i = 0; i < probes.length; i++) {
+      const k = indices[i];
+      const { probe, verdict, step } = refine(probes[i], s.h, s.kinkTol, scale, (st) => probeAt(t, k, st));
+      if (step !== s.h) await cooperate();
       list.push({
-        param: t.name, index: at(t.value, indices[s]), analytic: probe.a, numeric: probe.numeric,
+        param: t.name, index: at(t.value, indices[i]), analytic: probe.a, numeric: probe.numeric,
         forward: probe.fwd, backward: probe.bwd, step, ...verdict, band: "good",
       });
     }
     perTarget.push(list);
-    for (const e of list) all.push(e);
   }
-  if (nonFinite > MAX_LISTED) problems.push(`… ${nonFinite - MAX_LISTED} more elements where the loss became non-finite`);
+  if (nonFinite > MAX_LISTED) s.problems.push(`… ${nonFinite - MAX_LISTED} more elements where the loss became non-finite`);
+  return perTarget;
+}
 
+/** Bands every element (piecewise when declared or a kink was confirmed) and summarises per target and overall. */
+function summariseCheck(s: Session, targets: readonly Target[], perTarget: readonly GradCheckElement[][]): GradCheckReport {
+  const all: GradCheckElement[] = [];
+  for (const list of perTarget) for (const e of list) all.push(e);
   let kinks = 0;
   for (const e of all) if (e.nearKink) kinks++;
-  const piecewise = options.piecewise ?? kinks > 0;
+  const piecewise = s.options.piecewise ?? kinks > 0;
   for (const e of all) e.band = e.withinNoise ? "good" : gradientBand(e.error, e.nearKink || piecewise);
   if (all.length > 0 && kinks === all.length) {
-    problems.push(`every checked element (${kinks}) is near a kink, so the numeric gradient says nothing; check at another point`);
+    s.problems.push(`every checked element (${kinks}) is near a kink, so the numeric gradient says nothing; check at another point`);
   }
 
   const perParam: GradCheckParamReport[] = targets.map((t, n) => {
     const list = perTarget[n];
-    const s = summarise(list);
+    const sum = summarise(list);
     return {
       name: t.name, shape: t.value.shape, count: list.length, total: t.value.data.length,
-      maxError: s.maxError, maxNoiseError: s.maxNoiseError, meanError: s.meanError, band: s.band, kinks: list.filter((e) => e.nearKink).length, input: t.input,
+      maxError: sum.maxError, maxNoiseError: sum.maxNoiseError, meanError: sum.meanError, band: sum.band, kinks: list.filter((e) => e.nearKink).length, input: t.input,
     };
   });
-  const s = summarise(all);
-  const band: GradBand = problems.length ? "wrong" : s.band;
-  return report({
-    ok: problems.length === 0 && bandRank[s.band] <= bandRank.acceptable,
-    band, maxError: s.maxError, maxNoiseError: s.maxNoiseError, meanError: s.meanError, worst: s.worst, perParam, withinNoise: s.withinNoise,
+  const sum = summarise(all);
+  const band: GradBand = s.problems.length ? "wrong" : sum.band;
+  return report(s, {
+    ok: s.problems.length === 0 && bandRank[sum.band] <= bandRank.acceptable,
+    band, maxError: sum.maxError, maxNoiseError: sum.maxNoiseError, meanError: sum.meanError, worst: sum.worst, perParam, withinNoise: sum.withinNoise,
     maxAbsDiff: all.reduce((m, e) => (Math.abs(e.analytic - e.numeric) > m || Number.isNaN(e.analytic - e.numeric) ? Math.abs(e.analytic - e.numeric) : m), 0), kinks,
     checked: all.length, piecewise,
-    elements: options.keepElements ? all : undefined,
+    elements: s.options.keepElements ? all : undefined,
   });
 }
 
@@ -700,9 +775,14 @@ export type CheckOptions = Omit<GradCheckOptions, "params" | "loss" | "backward"
  * turns the output into a scalar, L = Σ out ⊙ dOut, whose gradient with respect
  * to the output is exactly dOut; so backward(dOut) must return ∂L/∂x and add ∂L/∂θ.
  * @param x a batch to run the layer on (not modified; the check fails if the layer modifies it).
- * @param rng draws dOut and samples elements (unless `options.rng`/`seed` is given).
+ * @param rng draws dOut and samples elements (the one random source: `options` takes no `rng` or `seed`).
  */
-export async function checkLayer(layer: Layer, x: Matrix, rng: Rng, options: CheckOptions = {}): Promise<GradCheckReport> {
+export async function checkLayer(layer: Layer, x: Matrix, rng: Rng, options: Omit<CheckOptions, "rng" | "seed"> = {}): Promise<GradCheckReport> {
+  if (!rng || typeof (rng as Partial<Rng>).normal !== "function") {
+    throw new Error(`checkLayer: rng comes third, as in checkLayer(layer, x, createRng(1)), got ${rng === null || typeof rng !== "object" ? String(rng) : "an object"}`);
+  }
+  const stray = Object.keys(options).find((k) => k === "rng" || k === "seed");
+  if (stray) throw new Error(`checkLayer: ${stray} is not an option here; the rng argument is the one random source`);
   // A first forward pass only to learn the output shape (restoring x in case the layer modifies it:
   // checkGradients then catches that on its own first call).
   const x0 = x.data.slice();
@@ -712,8 +792,8 @@ export async function checkLayer(layer: Layer, x: Matrix, rng: Rng, options: Che
   for (let k = 0; k < dOut.data.length; k++) dOut.data[k] = rng.normal();
   let dX: Matrix | null = null;
   return checkGradients({
-    rng,
     ...options,
+    rng,
     piecewise: options.piecewise ?? inferPiecewise(layer),
     params: layer.parameters(),
     loss: () => {

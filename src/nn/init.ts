@@ -16,6 +16,7 @@
  */
 import { Matrix } from "./matrix.ts";
 import type { Rng } from "./rng.ts";
+import { randomMatrix } from "./random-matrix.ts";
 
 /** Draws a fanIn×fanOut weight matrix. Every random draw comes from `rng`, so a seed repeats a run. */
 export type Initializer = (fanIn: number, fanOut: number, rng: Rng) => Matrix;
@@ -25,57 +26,47 @@ function checkFans(name: string, fanIn: number, fanOut: number): void {
   if (!Number.isInteger(fanOut) || fanOut < 1) throw new Error(`${name}: fanOut must be a positive integer, got ${fanOut}`);
 }
 
-function uniformMatrix(fanIn: number, fanOut: number, limit: number, rng: Rng): Matrix {
-  const m = new Matrix(fanIn, fanOut);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.uniform(-limit, limit);
-  return m;
-}
-
-function normalMatrix(fanIn: number, fanOut: number, std: number, rng: Rng): Matrix {
-  const m = new Matrix(fanIn, fanOut);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.normal(0, std);
-  return m;
-}
-
 /**
  * Glorot/Xavier uniform: U(−L, L) with L = √(6 / (fanIn + fanOut)), so
  * Var = L²/3 = 2 / (fanIn + fanOut).
  */
 export const xavierUniform: Initializer = (fanIn, fanOut, rng) => {
   checkFans("xavierUniform", fanIn, fanOut);
-  return uniformMatrix(fanIn, fanOut, Math.sqrt(6 / (fanIn + fanOut)), rng);
+  const limit = Math.sqrt(6 / (fanIn + fanOut));
+  return randomMatrix(fanIn, fanOut, rng, { uniform: [-limit, limit] });
 };
 
 /** Glorot/Xavier normal: N(0, σ²) with σ² = 2 / (fanIn + fanOut). */
 export const xavierNormal: Initializer = (fanIn, fanOut, rng) => {
   checkFans("xavierNormal", fanIn, fanOut);
-  return normalMatrix(fanIn, fanOut, Math.sqrt(2 / (fanIn + fanOut)), rng);
+  return randomMatrix(fanIn, fanOut, rng, { std: Math.sqrt(2 / (fanIn + fanOut)) });
 };
 
 /** He/Kaiming normal: N(0, σ²) with σ² = 2 / fanIn (for ReLU layers). */
 export const heNormal: Initializer = (fanIn, fanOut, rng) => {
   checkFans("heNormal", fanIn, fanOut);
-  return normalMatrix(fanIn, fanOut, Math.sqrt(2 / fanIn), rng);
+  return randomMatrix(fanIn, fanOut, rng, { std: Math.sqrt(2 / fanIn) });
 };
 
 /** He/Kaiming uniform: U(−L, L) with L = √(6 / fanIn), so Var = 2 / fanIn. */
 export const heUniform: Initializer = (fanIn, fanOut, rng) => {
   checkFans("heUniform", fanIn, fanOut);
-  return uniformMatrix(fanIn, fanOut, Math.sqrt(6 / fanIn), rng);
+  const limit = Math.sqrt(6 / fanIn);
+  return randomMatrix(fanIn, fanOut, rng, { uniform: [-limit, limit] });
 };
 
 /** LeCun normal: N(0, σ²) with σ² = 1 / fanIn. */
 export const lecunNormal: Initializer = (fanIn, fanOut, rng) => {
   checkFans("lecunNormal", fanIn, fanOut);
-  return normalMatrix(fanIn, fanOut, Math.sqrt(1 / fanIn), rng);
+  return randomMatrix(fanIn, fanOut, rng, { std: Math.sqrt(1 / fanIn) });
 };
 
 /**
  * All zeros. Right for biases; for weights it shows the symmetry problem (every
  * unit stays identical). Takes `rng` only to share the signature; draws nothing.
  */
-export const zeros: Initializer = (fanIn, fanOut, _rng) => {
-  checkFans("zeros", fanIn, fanOut);
+export const zerosInit: Initializer = (fanIn, fanOut, _rng) => {
+  checkFans("zerosInit", fanIn, fanOut);
   return new Matrix(fanIn, fanOut);
 };
 
@@ -90,7 +81,7 @@ export function scaledNormal(std: number): Initializer {
   }
   return (fanIn, fanOut, rng) => {
     checkFans("scaledNormal", fanIn, fanOut);
-    return normalMatrix(fanIn, fanOut, std, rng);
+    return randomMatrix(fanIn, fanOut, rng, { std });
   };
 }
 
@@ -100,7 +91,7 @@ const initializers: Record<string, Initializer> = {
   heNormal,
   heUniform,
   lecunNormal,
-  zeros,
+  zeros: zerosInit,
   // Short names: the common default of each family.
   xavier: xavierUniform,
   glorot: xavierUniform,

@@ -19,7 +19,8 @@ import { Matrix } from "./matrix.ts";
 import type { Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import type { Initializer } from "./init.ts";
-import { Dense, checkCount } from "./dense.ts";
+import { Dense } from "./dense.ts";
+import { checkCount } from "./guards.ts";
 
 /** Options for `new Maxout(in, out, options)`. */
 export interface MaxoutOptions {

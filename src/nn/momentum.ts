@@ -1,5 +1,6 @@
 import type { Param } from "./param.ts";
-import { checkLearningRate, checkOptionNames, checkParamShapes, checkRange, type Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import type { Optimizer, OptimizerOptions } from "./optimizer.ts";
+import { checkLearningRate, checkOptimizerOptions, checkStepParameters, checkParamShapes, checkRange } from "./guards.ts";
 
 /** Options for {@link Momentum}. */
 export interface MomentumOptions extends OptimizerOptions {
@@ -35,7 +36,7 @@ export class Momentum implements Optimizer {
 
   /** @param opts `lr` (default 0.01), `momentum` (0.9), `nesterov` (false), `weightDecay` (0). */
   constructor(opts: MomentumOptions = {}) {
-    checkOptionNames("momentum", opts, ["lr", "momentum", "nesterov", "weightDecay"]);
+    checkOptimizerOptions("momentum", "new Momentum({ lr: 0.1 })", opts, ["lr", "momentum", "nesterov", "weightDecay"]);
     this.lr = checkLearningRate("momentum", opts.lr ?? 0.01);
     this.momentum = checkRange("momentum", "momentum", opts.momentum ?? 0.9, 0, 1);
     this.nesterov = opts.nesterov ?? false;
@@ -45,6 +46,7 @@ export class Momentum implements Optimizer {
 
   /** One update of every parameter (velocity state is created on first sight of a parameter). */
   step(params: readonly Param[]): void {
+    checkStepParameters(this.name, params);
     const lr = checkLearningRate(this.name, this.lr);
     const mu = this.momentum, wd = this.weightDecay, nesterov = this.nesterov;
     for (const p of params) {

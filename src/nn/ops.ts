@@ -16,16 +16,7 @@
  */
 import { Matrix } from "./matrix.ts";
 import { wasmProduct } from "./wasm-kernel.ts";
-
-/**
- * Throws `${op}: shape mismatch AxB vs CxD` unless `a` and `b` have the same shape.
- * @param op name of the calling operation, used as the error's prefix.
- */
-export function assertSameShape(op: string, a: Matrix, b: Matrix): void {
-  if (a.rows !== b.rows || a.cols !== b.cols) {
-    throw new Error(`${op}: shape mismatch ${a.shape} vs ${b.shape}`);
-  }
-}
+import { assertSameShape } from "./guards.ts";
 
 /** Returns `out` after checking its shape, or a fresh zero matrix when `out` is omitted. */
 function target(op: string, rows: number, cols: number, out: Matrix | undefined): Matrix {
@@ -335,12 +326,12 @@ export function addRowVector(x: Matrix, b: Matrix, out?: Matrix): Matrix {
 
 /**
  * Column sums as a 1×n row: the sum over the rows (the batch) of an m×n matrix.
- * The bias gradient of a dense layer is `sumRows(dZ)`.
+ * The bias gradient of a dense layer is `sumColumns(dZ)`.
  * @param out optional 1×n destination (overwritten unless `accumulate`).
  * @param accumulate when true, adds the sums into `out`.
  */
-export function sumRows(x: Matrix, out?: Matrix, accumulate = false): Matrix {
-  const c = target("sumRows", 1, x.cols, out);
+export function sumColumns(x: Matrix, out?: Matrix, accumulate = false): Matrix {
+  const c = target("sumColumns", 1, x.cols, out);
   if (out && !accumulate) c.data.fill(0);
   const X = x.data, C = c.data, n = x.cols;
   for (let i = 0; i < x.rows; i++) {

@@ -3,6 +3,7 @@ import { Momentum, type MomentumOptions } from "./momentum.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { RMSProp, type RMSPropOptions } from "./rmsprop.ts";
 import { SGD } from "./sgd.ts";
+import { rejectParameters } from "./guards.ts";
 
 /** Names `optimizer()` understands. `"nesterov"` is momentum with `nesterov: true`. */
 export const optimizerNames = ["sgd", "momentum", "nesterov", "rmsprop", "adam"] as const;
@@ -15,6 +16,8 @@ export type AnyOptimizerOptions = AdamOptions & MomentumOptions & RMSPropOptions
  * @throws `unknown optimizer: name` listing the known names; or the optimiser's own error for a bad hyper-parameter.
  */
 export function optimizer(name: string, opts: AnyOptimizerOptions = {}): Optimizer {
+  // Before the spread of "nesterov" would turn a parameter list into options named 0, 1, ...
+  rejectParameters("optimizer", `optimizer(${JSON.stringify(String(name))}, { lr: 0.1 })`, opts);
   switch (name) {
     case "sgd": return new SGD(opts);
     case "momentum": return new Momentum(opts);

@@ -15,8 +15,7 @@
 import type { Layer } from "./layer.ts";
 import { Matrix } from "./matrix.ts";
 import { createParam, type Param } from "./param.ts";
-import { checkCount } from "./dense.ts";
-import { checkBackward } from "./activation-layer.ts";
+import { checkCount, requireForwardCache } from "./guards.ts";
 
 /** Options for `new PReLU(features, options)`. */
 export interface PReLUOptions {
@@ -108,7 +107,7 @@ export class PReLU implements Layer {
    * z ≤ 0 (summed over the batch, and over features when shared).
    */
   backward(dOut: Matrix): Matrix {
-    const z = checkBackward("prelu", this.input, dOut);
+    const z = requireForwardCache("prelu", this.input, dOut);
     const dz = new Matrix(z.rows, z.cols);
     const Z = z.data, D = dOut.data, DZ = dz.data, A = this.alpha.value.data, G = this.alpha.grad.data;
     const n = z.cols, step = this.shared ? 0 : 1;

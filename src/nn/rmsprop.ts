@@ -1,5 +1,6 @@
 import type { Param } from "./param.ts";
-import { checkLearningRate, checkOptionNames, checkParamShapes, checkPositive, checkRange, type Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import type { Optimizer, OptimizerOptions } from "./optimizer.ts";
+import { checkLearningRate, checkOptimizerOptions, checkStepParameters, checkParamShapes, checkPositive, checkRange } from "./guards.ts";
 
 /** Options for {@link RMSProp}. */
 export interface RMSPropOptions extends OptimizerOptions {
@@ -34,7 +35,7 @@ export class RMSProp implements Optimizer {
 
   /** @param opts `lr` (default 0.001), `decay` (0.9), `epsilon` (1e-8), `weightDecay` (0). */
   constructor(opts: RMSPropOptions = {}) {
-    checkOptionNames("rmsprop", opts, ["lr", "decay", "epsilon", "weightDecay"]);
+    checkOptimizerOptions("rmsprop", "new RMSProp({ lr: 0.1 })", opts, ["lr", "decay", "epsilon", "weightDecay"]);
     this.lr = checkLearningRate("rmsprop", opts.lr ?? 0.001);
     this.decay = checkRange("rmsprop", "decay", opts.decay ?? 0.9, 0, 1);
     this.epsilon = checkPositive("rmsprop", "epsilon", opts.epsilon ?? 1e-8);
@@ -43,6 +44,7 @@ export class RMSProp implements Optimizer {
 
   /** One update of every parameter. */
   step(params: readonly Param[]): void {
+    checkStepParameters("rmsprop", params);
     const lr = checkLearningRate("rmsprop", this.lr);
     const rho = this.decay, eps = this.epsilon, wd = this.weightDecay;
     for (const p of params) {

@@ -4,6 +4,17 @@
  *
  * The generator is sfc32 seeded through splitmix32: fast, 128 bits of state,
  * and good enough statistically for initialisation and shuffling.
+ *
+ * Where the `rng` goes, everywhere in the library:
+ * - a constructor, or a function configured by an options object, takes it as
+ *   the option `rng`: `new Dense(2, 4, { rng })`, `mlp(sizes, { rng })`,
+ *   `spiral({ rng })`, `digits({ rng })`, `train(model, { rng, ... })`,
+ *   `checkGradients({ rng, ... })`;
+ * - a function that works on data it is handed takes it as its last required
+ *   argument, after the data: `trainTestSplit(data, 0.2, rng)`,
+ *   `miniBatches(x, y, 32, rng)`, `randomMatrix(rows, cols, rng)`,
+ *   `checkLayer(layer, x, rng)`, an initializer `(fanIn, fanOut, rng)`.
+ * Never both: a function with a positional rng takes no `rng` option.
  */
 
 /** A seeded random source. All methods advance the same stream. */

@@ -16,7 +16,8 @@ import { zeroGrads, type Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import { xavierUniform, type Initializer } from "./init.ts";
 import { scale } from "./ops.ts";
-import { Dense, checkCount } from "./dense.ts";
+import { Dense } from "./dense.ts";
+import { checkCount } from "./guards.ts";
 import { Activation, Softmax } from "./activation-layer.ts";
 import { PReLU } from "./prelu.ts";
 

@@ -1,5 +1,6 @@
 import type { Param } from "./param.ts";
-import { checkLearningRate, checkOptionNames, checkParamShapes, checkRange, type Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import type { Optimizer, OptimizerOptions } from "./optimizer.ts";
+import { checkLearningRate, checkOptimizerOptions, checkStepParameters, checkParamShapes, checkRange } from "./guards.ts";
 
 /**
  * Plain stochastic gradient descent: w ← w − lr·(g + λ·w).
@@ -15,13 +16,14 @@ export class SGD implements Optimizer {
 
   /** @param opts `lr` (default 0.01), `weightDecay` (default 0). */
   constructor(opts: OptimizerOptions = {}) {
-    checkOptionNames("sgd", opts, ["lr", "weightDecay"]);
+    checkOptimizerOptions("sgd", "new SGD({ lr: 0.1 })", opts, ["lr", "weightDecay"]);
     this.lr = checkLearningRate("sgd", opts.lr ?? 0.01);
     this.weightDecay = checkRange("sgd", "weightDecay", opts.weightDecay ?? 0, 0, Infinity);
   }
 
   /** w ← w − lr·(g + λ·w) for every parameter. */
   step(params: readonly Param[]): void {
+    checkStepParameters("sgd", params);
     const lr = checkLearningRate("sgd", this.lr);
     const wd = this.weightDecay;
     for (const p of params) {

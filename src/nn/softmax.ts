@@ -6,7 +6,7 @@
  * e⁰ = 1 and nothing overflows, even for logits around 1000.
  */
 import { Matrix } from "./matrix.ts";
-import { assertSameShape } from "./ops.ts";
+import { assertSameShape } from "./guards.ts";
 
 /**
  * Row-wise softmax: each row becomes a probability distribution.

@@ -13,7 +13,7 @@ import { Matrix } from "./matrix.ts";
 import { zeroGrads, type Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import type { Optimizer } from "./optimizer.ts";
-import { checkLearningRate } from "./optimizer.ts";
+import { checkLearningRate } from "./guards.ts";
 import { optimizer as makeOptimizer } from "./optimizers.ts";
 import type { Schedule } from "./schedules.ts";
 import { batchesPerEpoch, targetRows, type Targets } from "./batches.ts";
@@ -305,24 +305,8 @@ class StepBuffers {
   }
 }
 
-/**
- * Trains `model` in place and returns its history.
- *
- * Each step: zero the gradients, forward a batch, compute the loss and its
- * gradient, backward, then let the optimiser update the parameters. Full-batch
- * training (the default) uses the data as given; mini-batches are drawn by
- * shuffling once per epoch with `rng`.
- *
- * ```ts
- * const model = mlp([2, 16, 16, 3], { hidden: "tanh", rng });
- * const { history } = await train(model, { x, y, loss: "softmaxCrossEntropy",
- *   optimizer: new Adam({ lr: 0.01 }), epochs: 200, batchSize: 32, rng });
- * ```
- * @throws `train: loss became NaN at step 37 (epoch 2); try a smaller learning rate (now 0.5)` when the
- *   model's output or the loss stops being finite; errors for bad options and data (naming the value); and
- *   whatever `cooperate()` throws when the host interrupts (unchanged, the model keeps its trained weights).
- */
-export async function train(model: Trainable, opts: TrainOptions): Promise<TrainResult> {
+/** `train`'s options, checked (each bad value named), with the defaults and the step plan filled in. */
+function readTrainOptions(model: Trainable, opts: TrainOptions) {
   if (!model || typeof model.forward !== "function" || typeof model.backward !== "function" || typeof model.parameters !== "function") {
     throw new Error("train: model needs forward(x), backward(dOut) and parameters()");
   }
@@ -353,6 +337,28 @@ export async function train(model: Trainable, opts: TrainOptions): Promise<Train
   const evalEvery = opts.evalEvery === undefined ? (validation ? perEpoch : 0) : positiveInt("evalEvery", opts.evalEvery);
   if (validation) checkData("validation ", validation.x, validation.y);
   if (opts.schedule !== undefined && typeof opts.schedule !== "function") throw new Error(`train: schedule must be a function (step) => lr, got ${String(opts.schedule)}`);
+  return { x, y, lossFn, lossName, opt, n, batchSize, fullBatch, perEpoch, totalSteps, rng, validation, evalEvery };
+}
+
+/**
+ * Trains `model` in place and returns its history.
+ *
+ * Each step: zero the gradients, forward a batch, compute the loss and its
+ * gradient, backward, then let the optimiser update the parameters. Full-batch
+ * training (the default) uses the data as given; mini-batches are drawn by
+ * shuffling once per epoch with `rng`.
+ *
+ * ```ts
+ * const model = mlp([2, 16, 16, 3], { hidden: "tanh", rng });
+ * const { history } = await train(model, { x, y, loss: "softmaxCrossEntropy",
+ *   optimizer: new Adam({ lr: 0.01 }), epochs: 200, batchSize: 32, rng });
+ * ```
+ * @throws `train: loss became NaN at step 37 (epoch 2); try a smaller learning rate (now 0.5)` when the
+ *   model's output or the loss stops being finite; errors for bad options and data (naming the value); and
+ *   whatever `cooperate()` throws when the host interrupts (unchanged, the model keeps its trained weights).
+ */
+export async function train(model: Trainable, opts: TrainOptions): Promise<TrainResult> {
+  const { x, y, lossFn, lossName, opt, n, batchSize, fullBatch, perEpoch, totalSteps, rng, validation, evalEvery } = readTrainOptions(model, opts);
 
   const params = model.parameters();
   const zeroGrad = typeof model.zeroGrad === "function" ? () => model.zeroGrad!() : () => zeroGrads(params);

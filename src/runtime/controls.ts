@@ -10,6 +10,9 @@
  * with the next run. Headless runs send no values, so every control takes its
  * default. No DOM here: this file runs in the worker, in Node and on the page.
  */
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { t } from "../i18n/message.ts";
+import * as controlMsg from "../i18n/messages/controls.ts";
 
 /** A value a control can hold. */
 export type ControlValue = number | string | boolean;
@@ -168,9 +171,9 @@ export function acceptValue(spec: ControlSpec, stored: unknown): ControlValue {
 }
 
 /** A control value as the page shows it: short, no float noise (0.1, 0.00316, 1e-6, 1,000). */
-export function formatControlValue(v: ControlValue): string {
-  if (typeof v === "boolean") return v ? "on" : "off";
-  if (typeof v === "string" && /^-?[\d.]+,-?[\d.]+,\d/.test(v)) return `${v.split(";").length} points`;
+export function formatControlValue(v: ControlValue, lang: Lang = DEFAULT_LANG): string {
+  if (typeof v === "boolean") return t(v ? controlMsg.on : controlMsg.off, lang);
+  if (typeof v === "string" && /^-?[\d.]+,-?[\d.]+,\d/.test(v)) return t(controlMsg.points, lang, { n: v.split(";").length });
   if (typeof v === "string") return v;
   return formatTick(roundSignificant(v, 4));
 }

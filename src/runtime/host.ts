@@ -39,6 +39,10 @@ import type { ControlValues } from "./controls.ts";
 import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
 import { capTexts } from "./text-cap.ts";
+import { crashText, type CrashCause } from "./crash.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { t } from "../i18n/message.ts";
+import { crashedScopeReset, startFailed } from "../i18n/messages/runtime.ts";
 
 /** The minimal worker surface the host needs; adapters exist for Web Workers and `worker_threads`. */
 export interface WorkerLike {
@@ -46,8 +50,23 @@ export interface WorkerLike {
   /** Registers the (single) listener for messages from the worker: unchecked data, the host validates it. */
   onMessage(listener: (message: unknown) => void): void;
   /** Registers the (single) listener for a crash: the worker died or failed to load. */
-  onCrash(listener: (reason: string) => void): void;
+  onCrash(listener: (cause: CrashCause) => void): void;
   terminate(): void;
+}
+
+/**
+ * The messaging half of a WorkerLike over the page's end of the kernel's
+ * private channel: a message that cannot be deserialised reaches the listener
+ * as null, which the host's message check rejects.
+ */
+export function portMessaging(port: MessagePort): Pick<WorkerLike, "postMessage" | "onMessage"> {
+  return {
+    postMessage: (m) => port.postMessage(m),
+    onMessage: (listener) => {
+      port.onmessage = (e: MessageEvent) => listener(e.data);
+      port.onmessageerror = () => listener(null);
+    },
+  };
 }
 
 /**
@@ -61,15 +80,11 @@ export function webWorkerLike(worker: Worker): WorkerLike {
   worker.postMessage({ type: "connect" }, [port2]);
   worker.onmessage = null;
   return {
-    postMessage: (m) => port1.postMessage(m),
-    onMessage: (listener) => {
-      port1.onmessage = (e: MessageEvent) => listener(e.data);
-      port1.onmessageerror = () => listener(null);
-    },
+    ...portMessaging(port1),
     onCrash: (listener) => {
       worker.onerror = (e: ErrorEvent) => {
         e.preventDefault();
-        listener(e.message || "the worker failed");
+        listener({ code: "failed", detail: e.message || undefined });
       };
     },
     terminate: () => {
@@ -127,7 +142,7 @@ export interface RunOutcome {
 /** Told to `onReset` listeners when the scope was lost. */
 export interface ResetInfo {
   reason: "stop" | "time-limit" | "crash" | "manual";
-  /** For a crash: what happened, as the host knows it (e.g. "the cell ran out of memory"). */
+  /** For a crash: what happened, as the host knows it, in the host's language (e.g. "the cell ran out of memory …"). */
   detail?: string;
   /** Cells that had completed a run since the previous reset, in the order they last ran: re-run these to rebuild the scope. */
   ranCells: string[];
@@ -170,6 +185,8 @@ export interface KernelHostOptions {
    * an error: a kernel that can read files itself (Node) never asks.
    */
   fetchAsset?: (name: AssetName) => Promise<ArrayBuffer>;
+  /** The page's language, for the sentences the host itself adds (a crash, a failed start); English by default. */
+  lang?: Lang;
 }
 
 interface RunRecord {
@@ -224,7 +241,7 @@ export class KernelHost {
   rejected = 0;
 
   constructor(options: KernelHostOptions) {
-    this.#opts = { timeLimitMs: 30_000, graceMs: 1000, maxLogLines: 1000, ackMs: 3000, ...options };
+    this.#opts = { timeLimitMs: 30_000, graceMs: 1000, maxLogLines: 1000, ackMs: 3000, lang: DEFAULT_LANG, ...options };
   }
 
   /** Cells that completed a run since the last reset, in the order they last ran. */
@@ -325,7 +342,7 @@ export class KernelHost {
     try {
       worker = this.#opts.createWorker();
     } catch (e) {
-      this.#readyReject?.(new Error(`could not start the worker: ${e instanceof Error ? e.message : String(e)}`));
+      this.#readyReject?.(new Error(t(startFailed, this.#opts.lang, { detail: e instanceof Error ? e.message : String(e) })));
       const failed = this.#ready;
       this.#ready = null;
       return failed;
@@ -334,8 +351,8 @@ export class KernelHost {
     worker.onMessage((m) => {
       if (gen === this.#generation) this.#onMessage(m);
     });
-    worker.onCrash((reason) => {
-      if (gen === this.#generation) this.#onCrash(reason);
+    worker.onCrash((cause) => {
+      if (gen === this.#generation) this.#onCrash(cause);
     });
     return this.#ready;
   }
@@ -364,7 +381,7 @@ export class KernelHost {
     const limit = rec.req.timeLimitMs ?? this.#opts.timeLimitMs;
     if (Number.isFinite(limit) && limit > 0) rec.timer = setTimeout(() => void this.#escalate(rec, "time-limit"), limit);
     rec.ackTimer = setTimeout(() => {
-      if (this.#active === rec && rec.state === "running") this.#onCrash("the kernel stopped answering (it did not acknowledge the run), so it was restarted");
+      if (this.#active === rec && rec.state === "running") this.#onCrash({ code: "kernel-silent" });
     }, this.#opts.ackMs);
     if (rec.req.grade) {
       const { exerciseId, seed, lang } = rec.req.grade;
@@ -386,7 +403,7 @@ export class KernelHost {
     try {
       this.#worker?.postMessage(m);
     } catch (e) {
-      this.#onCrash(`could not post to the worker: ${e instanceof Error ? e.message : String(e)}`);
+      this.#onCrash({ code: "post-failed", detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -513,7 +530,8 @@ export class KernelHost {
     for (const l of this.#resetListeners) l(info);
   }
 
-  #onCrash(reason: string): void {
+  #onCrash(cause: CrashCause): void {
+    const reason = crashText(cause, this.#opts.lang);
     const rec = this.#active;
     const starting = rec?.state === "starting";
     const wasReady = this.#readyNow;
@@ -523,7 +541,7 @@ export class KernelHost {
       this.#settle(rec, {
         status: "terminated",
         reason: "crash",
-        error: { name: "WorkerError", message: `${reason}; the scope was reset`, phase: "runtime" },
+        error: { name: "WorkerError", message: t(crashedScopeReset, this.#opts.lang, { reason }), phase: "runtime" },
       });
     }
     // A kernel that died after starting is replaced at once, so the next Run does not wait for a cold start.

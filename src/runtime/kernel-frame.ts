@@ -19,7 +19,8 @@
  * actually gave the frame its own process, so the page can say so when it
  * cannot.
  */
-import type { WorkerLike } from "./host.ts";
+import { crashText, type CrashCause } from "./crash.ts";
+import { portMessaging, type WorkerLike } from "./host.ts";
 
 /** How often the frame says it is alive, and how long a silence means its process died. */
 const BEAT_MS = 250;
@@ -27,8 +28,6 @@ const DEAD_MS = 3000;
 /** How long a new frame may take to say hello. */
 const START_MS = 15_000;
 
-/** What the page says when the frame's process died. */
-export const OUT_OF_MEMORY = "the cell ran out of memory (the kernel's process stopped)";
 
 /** The frame's own script: starts the worker it is handed, beats, and answers the isolation probe. */
 const FRAME_SCRIPT = `
@@ -43,7 +42,7 @@ addEventListener("message", (e) => {
     worker = new Worker(url, { name: "cells" });
     worker.onerror = (ev) => {
       ev.preventDefault();
-      parent.postMessage({ type: "crash", reason: String(ev.message || "the worker could not start") }, "*");
+      parent.postMessage({ type: "crash", reason: String(ev.message || "") }, "*");
     };
     worker.postMessage({ type: "connect" }, [e.ports[0]]);
   } else if (d && d.type === "probe") {
@@ -58,11 +57,20 @@ parent.postMessage({ type: "hello" }, "*");
 `;
 const FRAME_HTML = `<!doctype html><meta charset="utf-8"><title>cell kernel</title><script>${FRAME_SCRIPT}</script>`;
 
+/** The worker's file could not be fetched (an HTTP status other than 2xx). */
+class LoadError extends Error {
+  readonly crash: CrashCause;
+  constructor(crash: CrashCause) {
+    super(crashText(crash, "en"));
+    this.crash = crash;
+  }
+}
+
 let source: Promise<string> | null = null;
 /** The bundled worker's text, fetched once per page (same origin, so no CORS headers are needed). */
 function workerSource(url: string): Promise<string> {
   source ??= fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`could not load the cell runtime (${r.status} for ${url})`);
+    if (!r.ok) throw new LoadError({ code: "load-failed", status: r.status, url });
     return r.text();
   });
   source.catch(() => (source = null)); // a later attempt may succeed (e.g. back online)
@@ -94,25 +102,25 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
   frame.srcdoc = FRAME_HTML;
 
   const { port1, port2 } = new MessageChannel();
-  let crash: ((reason: string) => void) | null = null;
+  let crash: ((cause: CrashCause) => void) | null = null;
   let ended = false;
   let lastBeat = 0;
   let lastCheck = performance.now();
   let probing: { ticks: number[]; timer: ReturnType<typeof setInterval>; tries: number } | null = null;
 
-  const fail = (reason: string): void => {
+  const fail = (cause: CrashCause): void => {
     if (ended) return;
     end();
-    crash?.(reason);
+    crash?.(cause);
   };
   const born = performance.now();
   const watchdog = setInterval(() => {
     const t = performance.now();
-    if (lastBeat === 0 && t - born > START_MS) return fail("the cell runtime did not start (its frame never answered)");
+    if (lastBeat === 0 && t - born > START_MS) return fail({ code: "frame-silent" });
     // If this check itself ran late (a busy or throttled page), the silence proves nothing.
     const onTime = t - lastCheck < DEAD_MS / 2;
     lastCheck = t;
-    if (lastBeat > 0 && onTime && t - lastBeat > DEAD_MS) fail(OUT_OF_MEMORY);
+    if (lastBeat > 0 && onTime && t - lastBeat > DEAD_MS) fail({ code: "out-of-memory" });
   }, BEAT_MS * 2);
 
   const probe = (): void => {
@@ -136,11 +144,11 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
             if (!ended) frame.contentWindow?.postMessage({ type: "boot", source: text }, "*", [port2]);
             if (!ended && resolveIsolation && !probing) probe();
           },
-          (err: Error) => fail(err.message),
+          (err: Error) => fail(err instanceof LoadError ? err.crash : { code: "failed", detail: String(err.message) }),
         );
         return;
       case "crash":
-        fail(typeof d.reason === "string" ? d.reason.slice(0, 500) : "the worker failed");
+        fail(typeof d.reason !== "string" ? { code: "failed" } : d.reason ? { code: "failed", detail: d.reason.slice(0, 500) } : { code: "could-not-start" });
         return;
       case "probe": {
         if (!probing || typeof d.start !== "number" || typeof d.end !== "number") return;
@@ -169,11 +177,7 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
   }
 
   return {
-    postMessage: (m) => port1.postMessage(m),
-    onMessage: (listener) => {
-      port1.onmessage = (e: MessageEvent) => listener(e.data);
-      port1.onmessageerror = () => listener(null);
-    },
+    ...portMessaging(port1),
     onCrash: (listener) => {
       crash = listener;
     },

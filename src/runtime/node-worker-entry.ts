@@ -10,6 +10,7 @@ import { nodeDigitsSource } from "../integrations/digits-asset.ts";
 import { createKernel } from "./kernel.ts";
 import { createGrader } from "./grader/install.ts";
 import { nodeExerciseLoader } from "./grader/node-loader.ts";
+import { registerNnSpecifier } from "./nn-specifier.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
 const data = (workerData ?? {}) as { nnModule?: string; port?: MessagePort };
@@ -22,6 +23,8 @@ const grade = createGrader(globalThis, nodeExerciseLoader(new URL("../../content
 const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook, grade });
 // The same digits file the site serves, read from disk.
 setDigitsSource(nodeDigitsSource);
+// Exercise files import "nn" as cells do; Node resolves it through this hook (before the first grading loads one).
+registerNnSpecifier();
 port.on("message", (m: HostToWorker) => kernel.handle(m));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));
 process.on("uncaughtException", (error) => kernel.reportUncaught(error, "worker"));

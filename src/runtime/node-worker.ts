@@ -3,6 +3,7 @@
  * unchanged in Node (tests, the headless content runner). Node only.
  */
 import { MessageChannel, Worker } from "node:worker_threads";
+import type { CrashCause } from "./crash.ts";
 import type { WorkerLike } from "./host.ts";
 
 /** Options for {@link createNodeWorker}. */
@@ -19,11 +20,11 @@ export function createNodeWorker(options: NodeWorkerOptions = {}): WorkerLike {
     workerData: { nnModule: options.nnModule, port: port2 },
     transferList: [port2],
   });
-  let crash: ((reason: string) => void) | null = null;
+  let crash: ((cause: CrashCause) => void) | null = null;
   let terminated = false;
-  worker.on("error", (e) => crash?.(e instanceof Error ? e.message : String(e)));
+  worker.on("error", (e) => crash?.({ code: "failed", detail: e instanceof Error ? e.message : String(e) }));
   worker.on("exit", (code) => {
-    if (!terminated) crash?.(`the worker exited with code ${code}`);
+    if (!terminated) crash?.({ code: "exited", exitCode: code });
   });
   return {
     postMessage: (m) => port1.postMessage(m),

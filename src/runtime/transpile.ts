@@ -102,168 +102,211 @@ export function cellSourceUrl(cellId: string): string {
 export function transpile(source: string, options: TranspileOptions): TranspileResult {
   const modules = options.modules ?? { nn: null };
   const reserved = options.reserved ?? RESERVED_GLOBALS;
+  // 1. Types away.
+  const stripped = stripTypes(source);
+  if (typeof stripped !== "string") return stripped;
+  const js = stripped;
+  // 2. Parse the JavaScript as a module body.
+  const parsed = parseModule(js, source);
+  if (!parsed.ok) return parsed;
+  const program = parsed.program;
+  // 3. Rewrite the top level.
+  const top: TopLevel = { js, source, modules, reserved, edits: [], names: [], functions: [], hasResult: false };
+  const body = program.body as AnyNode[];
+  for (let idx = 0; idx < body.length; idx++) {
+    const failed = rewriteStatement(top, body[idx], idx === body.length - 1);
+    if (failed) return failed;
+  }
+  // Dynamic import() anywhere → the kernel's async import (same modules, same errors).
+  walk(program, (n) => {
+    if (n.type === "ImportExpression") top.edits.push({ start: n.start, end: n.start + "import".length, text: HELPERS.importAsync });
+  });
+  // 4. Apply the edits and wrap.
+  return wrapCell(top, options.cellId);
+}
 
-  // 1. Types away. Sucrase keeps line structure; keepUnusedImports keeps
-  //    `import { Dense } from "nn"` even if unused here, because in a notebook a
-  //    later cell may use the name (type-only imports are still removed).
-  let js: string;
+/**
+ * Step 1. Sucrase keeps line structure; keepUnusedImports keeps
+ * `import { Dense } from "nn"` even if unused here, because in a notebook a
+ * later cell may use the name (type-only imports are still removed).
+ */
+function stripTypes(source: string): string | TranspileResult {
   try {
-    js = transform(source, { transforms: ["typescript"], disableESTransforms: true, keepUnusedImports: true }).code;
+    return transform(source, { transforms: ["typescript"], disableESTransforms: true, keepUnusedImports: true }).code;
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, "");
     // Sucrase's Loc is 1-based in both line and column.
     return { ok: false, error: { message, line: err.loc?.line ?? 1, column: err.loc?.column ?? 1 } };
   }
+}
 
-  // 2. Parse the JavaScript as a module body (strict, top-level await).
-  let program: AnyNode;
+/** Step 2. The JavaScript as a module body (strict, top-level await). */
+function parseModule(js: string, source: string): { ok: true; program: AnyNode } | { ok: false; error: TranspileError } {
   try {
-    program = parse(js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true }) as unknown as AnyNode;
+    return { ok: true, program: parse(js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true }) as unknown as AnyNode };
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, "");
     const line = err.loc?.line ?? 1;
     return { ok: false, error: { message, line, column: alignColumn(lineText(js, line), lineText(source, line), err.loc?.column ?? 0) + 1 } };
   }
+}
 
-  // 3. Rewrite the top level.
-  const edits: Edit[] = [];
-  const names: string[] = [];
-  const functions: string[] = [];
-  const fail = (message: string, pos: number): TranspileResult => {
-    const { line, column } = offsetToLineCol(js, pos);
-    return { ok: false, error: { message, line, column: alignColumn(lineText(js, line), lineText(source, line), column) + 1 } };
-  };
-  const declare = (name: string): string | null => {
-    if (reserved.has(name)) return `cannot redefine the global "${name}" in a cell (every cell shares it); choose another name`;
-    if (!names.includes(name)) names.push(name);
-    return null;
-  };
+/** Step 3's state: the edits to the JavaScript and what the cell declares. */
+interface TopLevel {
+  js: string;
+  source: string;
+  modules: Readonly<Record<string, readonly string[] | null>>;
+  reserved: ReadonlySet<string>;
+  edits: Edit[];
+  names: string[];
+  functions: string[];
+  hasResult: boolean;
+}
 
-  const body = program.body as AnyNode[];
-  let hasResult = false;
-  for (let idx = 0; idx < body.length; idx++) {
-    let stmt = body[idx];
-    const isLast = idx === body.length - 1;
+/** An error at offset `pos` of the JavaScript, positioned in the reader's TypeScript. */
+function failAt(top: TopLevel, message: string, pos: number): TranspileResult {
+  const { line, column } = offsetToLineCol(top.js, pos);
+  return { ok: false, error: { message, line, column: alignColumn(lineText(top.js, line), lineText(top.source, line), column) + 1 } };
+}
 
-    // `export` is meaningless in a cell: blank the keyword, keep the declaration.
-    if (stmt.type === "ExportNamedDeclaration" || stmt.type === "ExportDefaultDeclaration") {
-      const decl = stmt.declaration as AnyNode | null;
-      if (stmt.source) return fail("cells cannot re-export modules", stmt.start);
-      if (!decl) {
-        edits.push({ start: stmt.start, end: stmt.end, text: blank(js.slice(stmt.start, stmt.end)) });
-        continue;
-      }
-      edits.push({ start: stmt.start, end: decl.start, text: " ".repeat(decl.start - stmt.start) });
-      if (stmt.type === "ExportDefaultDeclaration" && !/Declaration$/.test(decl.type)) {
-        stmt = { ...decl, type: "ExpressionStatement", expression: decl, start: decl.start, end: stmt.end } as AnyNode;
-      } else {
-        stmt = decl;
-      }
+/** Records a top-level name; the problem when it would replace a shared global. */
+function declareName(top: TopLevel, name: string): string | null {
+  if (top.reserved.has(name)) return `cannot redefine the global "${name}" in a cell (every cell shares it); choose another name`;
+  if (!top.names.includes(name)) top.names.push(name);
+  return null;
+}
+
+/** Rewrites one top-level statement onto the page scope; an error result, or null. */
+function rewriteStatement(top: TopLevel, statement: AnyNode, isLast: boolean): TranspileResult | null {
+  const { js, edits } = top;
+  let stmt = statement;
+  // `export` is meaningless in a cell: blank the keyword, keep the declaration.
+  if (stmt.type === "ExportNamedDeclaration" || stmt.type === "ExportDefaultDeclaration") {
+    const decl = stmt.declaration as AnyNode | null;
+    if (stmt.source) return failAt(top, "cells cannot re-export modules", stmt.start);
+    if (!decl) {
+      edits.push({ start: stmt.start, end: stmt.end, text: blank(js.slice(stmt.start, stmt.end)) });
+      return null;
     }
-
-    switch (stmt.type) {
-      case "VariableDeclaration": {
-        const decls = stmt.declarations as AnyNode[];
-        const constNames: string[] = [];
-        for (const d of decls) {
-          for (const id of patternNames(d.id as AnyNode)) {
-            const problem = declare(id.name as string);
-            if (problem) return fail(problem, id.start);
-            if (stmt.kind === "const") constNames.push(id.name as string);
-          }
-        }
-        const first = decls[0];
-        const keywordLen = first.start - stmt.start;
-        const firstIsObject = (first.id as AnyNode).type === "ObjectPattern";
-        // ";" guards against the previous line continuing into this one (ASI);
-        // "(" lets `{a} = e` parse as an assignment, not a block.
-        const lead = firstIsObject ? ";(" : ";";
-        edits.push({ start: stmt.start, end: first.start, text: " ".repeat(Math.max(0, keywordLen - lead.length)) + lead });
-        decls.forEach((d, i) => {
-          const isObject = (d.id as AnyNode).type === "ObjectPattern";
-          if (isObject && i > 0) edits.push({ start: d.start, end: d.start, text: "(" });
-          if (!d.init && stmt.kind !== "var") edits.push({ start: d.end, end: d.end, text: " = undefined" });
-          if (isObject) edits.push({ start: d.end, end: d.end, text: ")" });
-        });
-        if (js[stmt.end - 1] !== ";") edits.push({ start: stmt.end, end: stmt.end, text: ";" });
-        // Same line, after the statement: line numbers do not move.
-        if (constNames.length) edits.push({ start: stmt.end, end: stmt.end, text: ` ${HELPERS.freeze}(${JSON.stringify(constNames)});` });
-        break;
-      }
-      case "FunctionDeclaration": {
-        const id = stmt.id as AnyNode;
-        const problem = declare(id.name as string);
-        if (problem) return fail(problem, id.start);
-        functions.push(id.name as string);
-        break;
-      }
-      case "ClassDeclaration": {
-        const id = stmt.id as AnyNode;
-        const problem = declare(id.name as string);
-        if (problem) return fail(problem, id.start);
-        edits.push({ start: stmt.start, end: stmt.start, text: `;${id.name} = ` });
-        edits.push({ start: stmt.end, end: stmt.end, text: ";" });
-        break;
-      }
-      case "ImportDeclaration": {
-        const spec = (stmt.source as AnyNode).value as string;
-        if (!(spec in modules)) {
-          const known = Object.keys(modules).map((m) => `"${m}"`).join(", ");
-          return fail(`unknown module: "${spec}" (cells can import from ${known})`, (stmt.source as AnyNode).start);
-        }
-        const exported = modules[spec];
-        const parts: string[] = [];
-        const named: string[] = [];
-        for (const s of stmt.specifiers as AnyNode[]) {
-          const local = (s.local as AnyNode).name as string;
-          const problem = declare(local);
-          if (problem) return fail(problem, s.start);
-          if (s.type === "ImportSpecifier") {
-            const imported = s.imported as AnyNode;
-            const name = (imported.type === "Identifier" ? imported.name : imported.value) as string;
-            if (exported && !exported.includes(name)) {
-              return fail(`"${spec}" has no export named "${name}" (for a type, write: import type { ${name} } from "${spec}")`, imported.start);
-            }
-            named.push(name === local ? local : `${JSON.stringify(name)}: ${local}`);
-          } else {
-            parts.push(`${local} = ${HELPERS.importSync}(${JSON.stringify(spec)})`);
-          }
-        }
-        if (named.length) parts.push(`({ ${named.join(", ")} } = ${HELPERS.importSync}(${JSON.stringify(spec)}))`);
-        const text = parts.length ? `;${parts.join(", ")};` : `;${HELPERS.importSync}(${JSON.stringify(spec)});`;
-        edits.push({ start: stmt.start, end: stmt.end, text: keepNewlines(js.slice(stmt.start, stmt.end), text) });
-        break;
-      }
-      case "ExpressionStatement": {
-        const expr = stmt.expression as AnyNode;
-        if (isLast && expr.type !== "AssignmentExpression") {
-          hasResult = true;
-          // Wrap the whole statement, not `expr`: acorn's expression node
-          // starts inside any parentheses, so `({ a })` would become `(return ({ a }))`.
-          const end = js[stmt.end - 1] === ";" ? stmt.end - 1 : stmt.end;
-          edits.push({ start: stmt.start, end: stmt.start, text: "return (" });
-          edits.push({ start: end, end, text: ")" });
-        }
-        break;
-      }
+    edits.push({ start: stmt.start, end: decl.start, text: " ".repeat(decl.start - stmt.start) });
+    if (stmt.type === "ExportDefaultDeclaration" && !/Declaration$/.test(decl.type)) {
+      stmt = { ...decl, type: "ExpressionStatement", expression: decl, start: decl.start, end: stmt.end } as AnyNode;
+    } else {
+      stmt = decl;
     }
   }
 
-  // Dynamic import() anywhere → the kernel's async import (same modules, same errors).
-  walk(program, (n) => {
-    if (n.type === "ImportExpression") edits.push({ start: n.start, end: n.start + "import".length, text: HELPERS.importAsync });
-  });
+  switch (stmt.type) {
+    case "VariableDeclaration":
+      return rewriteVariables(top, stmt);
+    case "FunctionDeclaration": {
+      const id = stmt.id as AnyNode;
+      const problem = declareName(top, id.name as string);
+      if (problem) return failAt(top, problem, id.start);
+      top.functions.push(id.name as string);
+      return null;
+    }
+    case "ClassDeclaration": {
+      const id = stmt.id as AnyNode;
+      const problem = declareName(top, id.name as string);
+      if (problem) return failAt(top, problem, id.start);
+      edits.push({ start: stmt.start, end: stmt.start, text: `;${id.name} = ` });
+      edits.push({ start: stmt.end, end: stmt.end, text: ";" });
+      return null;
+    }
+    case "ImportDeclaration":
+      return rewriteImport(top, stmt);
+    case "ExpressionStatement": {
+      const expr = stmt.expression as AnyNode;
+      if (isLast && expr.type !== "AssignmentExpression") {
+        top.hasResult = true;
+        // Wrap the whole statement, not `expr`: acorn's expression node
+        // starts inside any parentheses, so `({ a })` would become `(return ({ a }))`.
+        const end = js[stmt.end - 1] === ";" ? stmt.end - 1 : stmt.end;
+        edits.push({ start: stmt.start, end: stmt.start, text: "return (" });
+        edits.push({ start: end, end, text: ")" });
+      }
+      return null;
+    }
+  }
+  return null;
+}
 
-  // 4. Apply the edits and wrap.
+/** `let`/`const`/`var` at the top level become assignments to page-scope names; `const` is frozen after. */
+function rewriteVariables(top: TopLevel, stmt: AnyNode): TranspileResult | null {
+  const { js, edits } = top;
+  const decls = stmt.declarations as AnyNode[];
+  const constNames: string[] = [];
+  for (const d of decls) {
+    for (const id of patternNames(d.id as AnyNode)) {
+      const problem = declareName(top, id.name as string);
+      if (problem) return failAt(top, problem, id.start);
+      if (stmt.kind === "const") constNames.push(id.name as string);
+    }
+  }
+  const first = decls[0];
+  const keywordLen = first.start - stmt.start;
+  const firstIsObject = (first.id as AnyNode).type === "ObjectPattern";
+  // ";" guards against the previous line continuing into this one (ASI);
+  // "(" lets `{a} = e` parse as an assignment, not a block.
+  const lead = firstIsObject ? ";(" : ";";
+  edits.push({ start: stmt.start, end: first.start, text: " ".repeat(Math.max(0, keywordLen - lead.length)) + lead });
+  decls.forEach((d, i) => {
+    const isObject = (d.id as AnyNode).type === "ObjectPattern";
+    if (isObject && i > 0) edits.push({ start: d.start, end: d.start, text: "(" });
+    if (!d.init && stmt.kind !== "var") edits.push({ start: d.end, end: d.end, text: " = undefined" });
+    if (isObject) edits.push({ start: d.end, end: d.end, text: ")" });
+  });
+  if (js[stmt.end - 1] !== ";") edits.push({ start: stmt.end, end: stmt.end, text: ";" });
+  // Same line, after the statement: line numbers do not move.
+  if (constNames.length) edits.push({ start: stmt.end, end: stmt.end, text: ` ${HELPERS.freeze}(${JSON.stringify(constNames)});` });
+  return null;
+}
+
+/** A static import becomes a read of the kernel's module table; unknown modules and names fail here. */
+function rewriteImport(top: TopLevel, stmt: AnyNode): TranspileResult | null {
+  const { js, edits, modules } = top;
+  const spec = (stmt.source as AnyNode).value as string;
+  if (!(spec in modules)) {
+    const known = Object.keys(modules).map((m) => `"${m}"`).join(", ");
+    return failAt(top, `unknown module: "${spec}" (cells can import from ${known})`, (stmt.source as AnyNode).start);
+  }
+  const exported = modules[spec];
+  const parts: string[] = [];
+  const named: string[] = [];
+  for (const s of stmt.specifiers as AnyNode[]) {
+    const local = (s.local as AnyNode).name as string;
+    const problem = declareName(top, local);
+    if (problem) return failAt(top, problem, s.start);
+    if (s.type === "ImportSpecifier") {
+      const imported = s.imported as AnyNode;
+      const name = (imported.type === "Identifier" ? imported.name : imported.value) as string;
+      if (exported && !exported.includes(name)) {
+        return failAt(top, `"${spec}" has no export named "${name}" (for a type, write: import type { ${name} } from "${spec}")`, imported.start);
+      }
+      named.push(name === local ? local : `${JSON.stringify(name)}: ${local}`);
+    } else {
+      parts.push(`${local} = ${HELPERS.importSync}(${JSON.stringify(spec)})`);
+    }
+  }
+  if (named.length) parts.push(`({ ${named.join(", ")} } = ${HELPERS.importSync}(${JSON.stringify(spec)}))`);
+  const text = parts.length ? `;${parts.join(", ")};` : `;${HELPERS.importSync}(${JSON.stringify(spec)});`;
+  edits.push({ start: stmt.start, end: stmt.end, text: keepNewlines(js.slice(stmt.start, stmt.end), text) });
+  return null;
+}
+
+/** Step 4. Applies the edits, wraps the cell in an async function and builds the position map back to the cell. */
+function wrapCell(top: TopLevel, cellId: string): TranspileSuccess {
+  const { js, source, edits, names, functions } = top;
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const { text: rewritten, segments } = applyEdits(js, edits);
   const prelude =
     `(async () => { "use strict"; ${HELPERS.declare}(${JSON.stringify(names)});` +
     (functions.length ? ` ${HELPERS.define}({ ${functions.join(", ")} });` : "") +
     " ";
-  const sourceUrl = cellSourceUrl(options.cellId);
+  const sourceUrl = cellSourceUrl(cellId);
   const code = `${prelude}${rewritten}\n})\n//# sourceURL=${sourceUrl}`;
 
   const jsLineStarts = lineStarts(js);
@@ -278,7 +321,7 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
     const jsCol = Math.max(0, jsOffset - jsLineStarts[jsLine - 1]);
     return { line, column: alignColumn(lineText(js, jsLine), lineText(source, jsLine), jsCol) + 1 };
   };
-  return { ok: true, code, names, hasResult, sourceUrl, mapPosition };
+  return { ok: true, code, names, hasResult: top.hasResult, sourceUrl, mapPosition };
 }
 
 // ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ describe("recordAttempt(store, key, passed, seed)", () => {
   it("reports a full quota instead of throwing", () => {
     const s = new MemoryStore();
     s.full = true;
-    expect(recordAttempt(s, "ch/ex", true, 1).saved).toEqual({ ok: false, reason: "storage is full" });
+    expect(recordAttempt(s, "ch/ex", true, 1).saved).toEqual({ ok: false, code: "full", reason: "storage is full" });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { hasBrowser } from "./browser.ts";
+import { waitForSavedEdit } from "./saved-edits.ts";
 import { useSite } from "./site.ts";
 
 describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
@@ -51,12 +52,21 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     await page.waitForFunction((el) => /Passed/.test(el?.textContent ?? ""), await result.elementHandle(), { timeout: 20_000 });
     expect(await ex.locator(".exercise-state").textContent()).toMatch(/passed/);
 
-    // 4. A later failed attempt does not undo the pass; reload keeps both the answer and the state.
-    await page.waitForTimeout(400);
+    // 4. A later failed attempt does not undo the pass: the headline says this check failed, the state stays passed.
+    await ex.locator(".cm-content").focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText("export function fPrime(x: number): number {\n  return 2 * x - 3;\n}\n");
+    await ex.locator('[data-action="run"]').click();
+    await ex.locator(".exercise-headline.fail").waitFor({ timeout: 20_000 });
+    expect(await result.textContent()).toMatch(/fPrime\(-?\d/);
+    expect(await ex.locator(".exercise-state").textContent()).toMatch(/passed/);
+
+    // Reload keeps both the latest answer (the failed one, saved once the debounce fires) and the passed state.
+    await waitForSavedEdit(page, "2 * x - 3");
     await page.reload();
     expect(await ex.locator(".exercise-state").textContent()).toMatch(/passed/);
     await ex.locator(".cm-content").waitFor();
-    expect(await ex.locator(".cm-content").innerText()).toContain("2 * x + 3");
+    expect(await ex.locator(".cm-content").innerText()).toContain("2 * x - 3");
 
     // 5. The course index counts it.
     await page.goto(site.url() + "/");
@@ -73,6 +83,10 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     // Something in the notebook scope first.
     await page.locator('section.cell[data-cell-id="scope-define"] [data-action="run"]').click();
     await page.waitForFunction(() => /done/.test(document.querySelector('[data-cell-id="scope-define"] .cell-status')?.textContent ?? ""));
+    await page.locator('section.cell[data-cell-id="scope-use"] [data-action="run"]').click();
+    await page.waitForFunction(() => /done/.test(document.querySelector('[data-cell-id="scope-use"] .cell-status')?.textContent ?? ""));
+    const scopeUse = page.locator('section.cell[data-cell-id="scope-use"] .cell-output');
+    expect((await scopeUse.textContent())?.trim()).toBe("2"); // runs counted twice
     const ex = page.locator("section.exercise").first();
     await ex.locator(".cell-code").click();
     await ex.locator(".cm-content").waitFor();
@@ -84,10 +98,11 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     await page.locator('section.cell[data-cell-id="first-cell"] [data-action="reset"]').click(); // the page still answers
     expect(Date.now() - t0).toBeLessThan(1000);
     await page.waitForFunction(() => /Time-out/.test(document.querySelector("section.exercise .exercise-result")?.textContent ?? ""), null, { timeout: 30_000 });
-    // The notebook's scope survived: runs is still defined.
+    // The notebook's scope survived: the same `runs` counts on from 2 to 4. After a scope reset the
+    // notebook would re-run scope-define first and show 2 again.
     await page.locator('section.cell[data-cell-id="scope-use"] [data-action="run"]').click();
-    await page.waitForFunction(() => /done/.test(document.querySelector('[data-cell-id="scope-use"] .cell-status')?.textContent ?? ""));
-    expect(await page.locator('section.cell[data-cell-id="scope-use"] .cell-output').textContent()).toContain("2");
+    await expect.poll(() => scopeUse.textContent().then((t) => t?.trim()), { timeout: 20_000 }).toBe("4");
+    expect(await page.locator('section.cell[data-cell-id="scope-use"] .cell-status').textContent()).not.toMatch(/scope reset/);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
+import { waitForSavedEdit } from "./saved-edits.ts";
 
 const CHAPTER = "/how-this-notebook-works/";
 
@@ -116,7 +117,7 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
 
   it("keeps an edit across a reload; Reset restores the original code", async () => {
     await edit("first-cell", "const kept = 'still here';\nkept");
-    await page.waitForTimeout(500); // saves are debounced by 300 ms
+    await waitForSavedEdit(page, "still here"); // saves are debounced: wait for the save itself
     await page.reload();
     await cell("first-cell").locator(".cm-content").waitFor();
     expect(await editorText("first-cell")).toContain("still here");
@@ -151,5 +152,59 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     await page.keyboard.press("Control+Enter");
     await waitStatus("first-cell", /done/);
     await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
+  });
+});
+
+/**
+ * The runtime's words on a Chinese page. Until the Chinese chapters are built,
+ * the English page is made Chinese the way Base.astro marks one (`<html
+ * lang="zh-CN">`), before the page's scripts run; everything the scripts say
+ * must then be Chinese.
+ */
+describe.skipIf(!hasBrowser)("notebook cells on a Chinese page", () => {
+  const site = useSite();
+
+  it("says statuses, Run all's progress and the scope reset in Chinese", async () => {
+    const context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      await context.addInitScript(() => {
+        document.addEventListener("readystatechange", () => {
+          if (document.readyState === "interactive") document.documentElement.lang = "zh-CN";
+        });
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      await page.goto(site.url() + CHAPTER);
+      const cell = (id: string) => page.locator(`section.cell[data-cell-id="${id}"]`);
+      const text = (sel: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? "", sel);
+      const waitText = (sel: string, re: RegExp, timeout = 20_000) =>
+        page.waitForFunction(([s, src]) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ""), [sel, re.source] as const, { timeout });
+      const statusSel = (id: string) => `section.cell[data-cell-id="${id}"] .cell-status`;
+
+      // Running a cell in the middle runs the ones above it: each says so in Chinese.
+      await cell("scope-use").locator('[data-action="run"]').click();
+      await waitText(statusSel("scope-use"), /^(完成|出错)/);
+      expect(await text(statusSel("scope-use"))).toMatch(/^完成，用时 \d+ (毫秒|\.\d 秒)$/);
+      expect(await text(statusSel("first-cell"))).toMatch(/^完成，用时/);
+
+      // Restart: the notebook says the scope is gone and which cells to run again.
+      await page.locator('[data-notebook="restart"]').click();
+      await waitText(".notebook-status", /作用域已重置/);
+      expect(await text(".notebook-status")).toMatch(/^笔记本已重启：共享作用域已重置。请重新运行单元格 \d+(、单元格 \d+)*（/);
+      expect(await text(statusSel("first-cell"))).toBe("未运行");
+
+      // Run all: "running cell k of n", then Stop.
+      await page.locator('[data-notebook="run-all"]').click();
+      await waitText(".notebook-status", /^正在运行单元格 \d+（第 \d+ 个，共 \d+ 个）：/);
+      await page.locator('[data-notebook="stop"]').click();
+      await page.waitForFunction(() => ![...document.querySelectorAll(".cell-status")].some((s) => /^(运行中|排队中|正在停止)/.test(s.textContent ?? "")), undefined, { timeout: 10_000 });
+      // (The exercise's cell is not the notebook's: its build-time words come with the Chinese chapter page.)
+      const statuses = await page.evaluate(() => [...document.querySelectorAll("section.cell:not(.exercise-cell) .cell-status")].map((s) => s.textContent ?? ""));
+      for (const s of statuses) expect(s).toMatch(/^(尚未运行|未运行|完成|出错|已停止)/);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,7 +1,13 @@
-/** A tiny static file server for dist/, on a free loopback port. */
+/**
+ * A static file server for dist/, on a free loopback port. The e2e tests use
+ * it plain; the page benchmarks (bench/static-host.ts) ask for what a
+ * production static host does: gzip when the browser accepts it, long-lived
+ * caching for Astro's hashed assets, revalidation for pages.
+ */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -15,19 +21,34 @@ const TYPES: Record<string, string> = {
   ".ttf": "font/ttf",
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
 };
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".ttf"]);
 
-/** Serves `root` on 127.0.0.1; resolves with its base URL and a close function. */
-export async function serveStatic(root = "dist"): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `root` on 127.0.0.1; resolves with its base URL and a close function. `production`: gzip and cache headers. */
+export async function serveStatic(root = "dist", options: { production?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const base = resolve(root);
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) throw new Error("outside root");
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      const ext = extname(file);
+      let body: Uint8Array = await readFile(file);
+      const headers: Record<string, string> = { "content-type": TYPES[ext] ?? "application/octet-stream" };
+      if (options.production) {
+        headers["cache-control"] = path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
+        if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+          let gz = gzipped.get(file);
+          if (!gz) gzipped.set(file, (gz = gzipSync(body, { level: 9 })));
+          body = gz;
+          headers["content-encoding"] = "gzip";
+          headers["vary"] = "accept-encoding";
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
+import { waitForSavedEdit } from "./saved-edits.ts";
 
 const CHAPTER = "/neurons-and-layers/";
 const CELL = "neuron";
@@ -109,7 +110,7 @@ describe.skipIf(!hasBrowser)("type checking in the cell editor", { timeout: 180_
   it("checks an edit restored from storage once the reader focuses it", async () => {
     await typeInto('const b: number = "0.2";');
     await cell().locator(".cm-lintRange-error").first().waitFor({ timeout: 90_000 });
-    await page.waitForTimeout(500); // the edit is saved after a short debounce
+    await waitForSavedEdit(page, 'const b: number = \\"0.2\\";'); // saved after a short debounce: wait for the save itself
     await page.reload({ waitUntil: "networkidle" });
     await content().waitFor(); // the restored edit mounts the editor, without the checker
     expect(await started()).toBe(false);

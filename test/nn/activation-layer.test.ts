@@ -18,7 +18,7 @@ describe("new Activation(act, { name, alpha })", () => {
     expect(new Activation("relu").parameters()).toEqual([]);
   });
   it("throws for an unknown activation, listing the known ones", () => {
-    expect(() => new Activation("swish")).toThrow(/unknown activation: swish \(known: step, sigmoid/);
+    expect(() => new Activation("swish")).toThrow(/unknown activation: swish \(known: heaviside, sigmoid/);
   });
 });
 

@@ -3,14 +3,14 @@ import { Matrix } from "../../src/nn/matrix.ts";
 import { createRng } from "../../src/nn/rng.ts";
 import {
   activation, activationGrad, activationGradFromOutput, activationNames, applyActivation, createElu, createLeakyRelu, elu, identity, leakyRelu,
-  relu, sigmoid, softplus, step, tanh, type ActivationFunction,
+  relu, sigmoid, softplus, heaviside, tanh, type ActivationFunction,
 } from "../../src/nn/activations.ts";
 
-const all: ActivationFunction[] = [step, sigmoid, tanh, relu, leakyRelu, elu, softplus, identity, createLeakyRelu(0.2), createElu(0.5)];
+const all: ActivationFunction[] = [heaviside, sigmoid, tanh, relu, leakyRelu, elu, softplus, identity, createLeakyRelu(0.2), createElu(0.5)];
 
 describe("activation.f(z) known values", () => {
-  it("step", () => {
-    expect([step.f(-2), step.f(0), step.f(3)]).toEqual([0, 1, 1]);
+  it("heaviside", () => {
+    expect([heaviside.f(-2), heaviside.f(0), heaviside.f(3)]).toEqual([0, 1, 1]);
   });
   it("sigmoid", () => {
     expect(sigmoid.f(0)).toBe(0.5);
@@ -52,11 +52,11 @@ describe("activation.df(z) known values", () => {
   it("relu′ is 1 for z > 0 and 0 for z < 0, and 0 at exactly z = 0 (documented convention)", () => {
     expect([relu.df(-1), relu.df(0), relu.df(1e-12), relu.df(3)]).toEqual([0, 0, 1, 1]);
   });
-  it("leakyRelu′ is α for z ≤ 0, elu′ is αe^z for z ≤ 0, step′ is 0, identity′ is 1", () => {
+  it("leakyRelu′ is α for z ≤ 0, elu′ is αe^z for z ≤ 0, heaviside′ is 0, identity′ is 1", () => {
     expect([leakyRelu.df(-1), leakyRelu.df(0), leakyRelu.df(2)]).toEqual([0.01, 0.01, 1]);
     expect(elu.df(-1)).toBeCloseTo(Math.exp(-1), 15);
     expect(createElu(2).df(0)).toBe(2);
-    expect([step.df(-1), step.df(0), step.df(1)]).toEqual([0, 0, 0]);
+    expect([heaviside.df(-1), heaviside.df(0), heaviside.df(1)]).toEqual([0, 0, 0]);
     expect(identity.df(5)).toBe(1);
     expect(softplus.df(0)).toBe(0.5);
   });
@@ -118,7 +118,7 @@ describe("activation(name, opts?)", () => {
     expect(activation("elu", { alpha: 2 }).f(-1000)).toBe(-2);
   });
   it("throws on an unknown name, listing the known ones", () => {
-    expect(() => activation("foo")).toThrow(/^unknown activation: foo \(known: step, sigmoid, tanh, relu, leakyRelu, elu/);
+    expect(() => activation("foo")).toThrow(/^unknown activation: foo \(known: heaviside, sigmoid, tanh, relu, leakyRelu, elu/);
     expect(() => activation("constructor")).toThrow(/unknown activation: constructor/);
   });
   it("rejects a bad alpha or an alpha where there is none", () => {

@@ -5,18 +5,17 @@ import { Matrix } from "../../src/nn/matrix.ts";
 import { createParam, type Param } from "../../src/nn/param.ts";
 import { createRng, type Rng } from "../../src/nn/rng.ts";
 import { relu, sigmoid, tanh } from "../../src/nn/activations.ts";
-import { addRowVector, matmul, matmulTransA, matmulTransB, sumRows } from "../../src/nn/ops.ts";
+import { addRowVector, matmul, matmulTransA, matmulTransB, sumColumns } from "../../src/nn/ops.ts";
 import {
   checkGradients, checkLayer, checkModel, checkScalarFunction, formatReport, gradientBand, inferPiecewise, numericGradient,
   relativeError,
 } from "../../src/nn/gradcheck.ts";
 import { elu, leakyRelu } from "../../src/nn/activations.ts";
 import { errorSummary } from "../../src/nn/error-summary.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 function random(rows: number, cols: number, rng: Rng, scale = 1): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.normal(0, scale);
-  return m;
+  return randomMatrix(rows, cols, rng, { std: scale });
 }
 
 type Bug = "none" | "signFlip" | "factor2" | "zeros" | "accumulates" | "overwrites" | "mutatesInput" | "nan" | "dxWrong" | "slightlyOff";
@@ -56,7 +55,7 @@ class TestLayer implements Layer {
     const dZ = new Matrix(z.rows, z.cols);
     for (let k = 0; k < dZ.data.length; k++) dZ.data[k] = dOut.data[k] * this.act.df(z.data[k]);
     let dW = matmulTransA(x, dZ);
-    const db = sumRows(dZ);
+    const db = sumColumns(dZ);
     switch (this.bug) {
       case "signFlip": for (let k = 0; k < dW.data.length; k++) dW.data[k] = -dW.data[k]; break;
       case "factor2": for (let k = 0; k < dW.data.length; k++) dW.data[k] *= 2; break;
@@ -244,6 +243,15 @@ describe("checkGradients({ params, loss, backward, ... })", () => {
 });
 
 describe("checkLayer(layer, x, rng, options?)", () => {
+  it("takes its rng as the third argument only, and says so when it is elsewhere", async () => {
+    const rng = createRng(3);
+    const layer = new TestLayer(3, 4, rng);
+    await expect(checkLayer(layer, random(2, 3, rng), { rng } as never)).rejects.toThrow(
+      "checkLayer: rng comes third, as in checkLayer(layer, x, createRng(1)), got an object");
+    await expect(checkLayer(layer, random(2, 3, rng), undefined as never)).rejects.toThrow("got undefined");
+    await expect(checkLayer(layer, random(2, 3, rng), rng, { seed: 4 } as never)).rejects.toThrow(
+      "checkLayer: seed is not an option here; the rng argument is the one random source");
+  });
   it("passes a correct layer: parameters and dX, batch 1 and > 1, errors ≤ 1e-7", async () => {
     for (const batch of [1, 5]) {
       const rng = createRng(10 + batch);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/nn/rng.ts";
 import {
-  heNormal, heUniform, initializer, initializerNames, lecunNormal, scaledNormal, xavierNormal, xavierUniform, zeros,
+  heNormal, heUniform, initializer, initializerNames, lecunNormal, scaledNormal, xavierNormal, xavierUniform, zerosInit,
   type Initializer,
 } from "../../src/nn/init.ts";
 
@@ -42,8 +42,8 @@ describe("initializers (fanIn, fanOut, rng) → Matrix", () => {
     expect(stats(xavierUniform, 30, 20).max).toBeLessThanOrEqual(Math.sqrt(6 / 50));
     expect(stats(heUniform, 30, 20).max).toBeLessThanOrEqual(Math.sqrt(6 / 30));
   });
-  it("zeros gives zeros", () => {
-    expect(Array.from(zeros(2, 3, createRng(1)).data)).toEqual([0, 0, 0, 0, 0, 0]);
+  it("zerosInit gives zeros", () => {
+    expect(Array.from(zerosInit(2, 3, createRng(1)).data)).toEqual([0, 0, 0, 0, 0, 0]);
   });
   it("scaledNormal(std) uses std regardless of the fans and validates std", () => {
     const st = stats(scaledNormal(0.01), 300, 100);

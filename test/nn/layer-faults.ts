@@ -11,12 +11,11 @@ import { Matrix } from "../../src/nn/matrix.ts";
 import type { Rng } from "../../src/nn/rng.ts";
 import type { Layer } from "../../src/nn/layer.ts";
 import { checkLayer, formatReport, type GradCheckReport } from "../../src/nn/gradcheck.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 /** A rows×cols matrix of standard normal samples. */
 export function randn(rng: Rng, rows: number, cols: number, scale = 1): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.size; i++) m.data[i] = scale * rng.normal();
-  return m;
+  return randomMatrix(rows, cols, rng, { std: scale });
 }
 
 /** Ways a parameter gradient goes wrong. */

@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import { Matrix } from "../../src/nn/matrix.ts";
 import { createRng } from "../../src/nn/rng.ts";
 import { binaryCrossEntropyWithLogits, loss, lossNames, mse, softmaxCrossEntropy, type LossResult } from "../../src/nn/losses.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 function random(rows: number, cols: number, seed: number, lo = -3, hi = 3): Matrix {
-  const rng = createRng(seed);
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.uniform(lo, hi);
-  return m;
+  return randomMatrix(rows, cols, createRng(seed), { uniform: [lo, hi] });
 }
 
 /** Independent central-difference check of a loss's gradient w.r.t. its prediction; returns the max relative error. */

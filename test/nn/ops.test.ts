@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { Matrix } from "../../src/nn/matrix.ts";
 import { createRng, type Rng } from "../../src/nn/rng.ts";
 import {
-  add, addRowVector, argmaxRows, assertSameShape, map, matmul, matmulTransA, matmulTransB,
-  mul, scale, sub, sum, sumRows, transpose,
+  add, addRowVector, argmaxRows, map, matmul, matmulTransA, matmulTransB,
+  mul, scale, sub, sum, sumColumns, transpose,
 } from "../../src/nn/ops.ts";
+import { assertSameShape } from "../../src/nn/guards.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 function random(rows: number, cols: number, rng: Rng): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.uniform(-1, 1);
-  return m;
+  return randomMatrix(rows, cols, rng, { uniform: [-1, 1] });
 }
 
 /** The textbook triple loop, the reference every fast product is checked against. */
@@ -215,22 +215,22 @@ describe("addRowVector(x, b, out?)", () => {
   });
 });
 
-describe("sumRows(x, out?, accumulate?)", () => {
+describe("sumColumns(x, out?, accumulate?)", () => {
   it("sums each column over the rows into a 1×n row", () => {
-    const s = sumRows(Matrix.from([[1, 2], [3, 4], [5, 6]]));
+    const s = sumColumns(Matrix.from([[1, 2], [3, 4], [5, 6]]));
     expect(s.shape).toBe("1x2");
     expect(s.toArray()).toEqual([[9, 12]]);
   });
   it("gives zeros for an empty batch", () => {
-    expect(sumRows(new Matrix(0, 3)).toArray()).toEqual([[0, 0, 0]]);
+    expect(sumColumns(new Matrix(0, 3)).toArray()).toEqual([[0, 0, 0]]);
   });
   it("overwrites or accumulates into out", () => {
     const out = Matrix.from([1, 1]);
-    sumRows(Matrix.from([[1, 2], [3, 4]]), out, true);
+    sumColumns(Matrix.from([[1, 2], [3, 4]]), out, true);
     expect(out.toArray()).toEqual([[5, 7]]);
-    sumRows(Matrix.from([[1, 2], [3, 4]]), out);
+    sumColumns(Matrix.from([[1, 2], [3, 4]]), out);
     expect(out.toArray()).toEqual([[4, 6]]);
-    expect(() => sumRows(new Matrix(2, 3), out)).toThrow("sumRows: out is 1x2, expected 1x3");
+    expect(() => sumColumns(new Matrix(2, 3), out)).toThrow("sumColumns: out is 1x2, expected 1x3");
   });
 });
 

@@ -204,6 +204,18 @@ describe("every optimiser", () => {
   it("rejects unknown options (a typo is not silently ignored)", () => {
     expect(() => new SGD({ learningRate: 0.1 } as never)).toThrow("sgd: unknown option learningRate (known: lr, weightDecay)");
   });
+  it("meets PyTorch habits with what to write instead", () => {
+    const params = [param([1], [1]), param([2], [2])];
+    const told = "takes options, not the parameters (those go to step)";
+    expect(() => new SGD(params as never)).toThrow(`sgd: ${told}: new SGD({ lr: 0.1 }), then opt.step(model.parameters()) after each backward`);
+    expect(() => new Momentum(params as never)).toThrow(`momentum: ${told}: new Momentum({ lr: 0.1 })`);
+    expect(() => new RMSProp(params as never)).toThrow(`rmsprop: ${told}: new RMSProp({ lr: 0.1 })`);
+    expect(() => new Adam(params[0] as never)).toThrow(`adam: ${told}: new Adam({ lr: 0.1 })`);
+    expect(() => optimizer("nesterov", params as never)).toThrow(`optimizer: ${told}: optimizer("nesterov", { lr: 0.1 })`);
+    expect(() => new SGD(0.1 as never)).toThrow("sgd: options must be an object such as { lr: 0.1 }, got 0.1");
+    expect(() => (new Adam().step as (p?: unknown) => void)()).toThrow("adam: step needs the parameters to update: opt.step(model.parameters()), got undefined");
+    expect(() => new Momentum({ nesterov: true }).step({} as never)).toThrow("nesterov: step needs the parameters to update: opt.step(model.parameters()), got an object");
+  });
   it("step() rejects a learning rate set to a bad value later", () => {
     const o = new Adam();
     o.lr = -0.5;

@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import { Matrix } from "../../src/nn/matrix.ts";
 import { createRng } from "../../src/nn/rng.ts";
 import { logSumExp, softmax, softmaxBackward, softmaxJacobian, softmaxJvp } from "../../src/nn/softmax.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 function random(rows: number, cols: number, seed: number, scale = 3): Matrix {
-  const rng = createRng(seed);
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.uniform(-scale, scale);
-  return m;
+  return randomMatrix(rows, cols, createRng(seed), { uniform: [-scale, scale] });
 }
 
 describe("softmax(z, out?)", () => {

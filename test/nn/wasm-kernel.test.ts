@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Matrix, matmul, matmulTransA, matmulTransB, createRng, mlp, SGD, train, spiral } from "../../src/nn/index.ts";
 import { useWasmKernel, wasmKernelActive } from "../../src/nn/wasm-kernel.ts";
+import { randomMatrix } from "../../src/nn/random-matrix.ts";
 
 afterEach(() => useWasmKernel(true));
 
 const rng = createRng(7);
 function random(rows: number, cols: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.normal() * 3;
-  return m;
+  return randomMatrix(rows, cols, rng, { std: 3 });
 }
 
 /** The same call with the TypeScript kernel and with the WebAssembly kernel. */

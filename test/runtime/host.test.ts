@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { KernelHost, type ResetInfo, type RunEvent, type WorkerLike } from "../../src/runtime/host.ts";
 import { createNodeWorker } from "../../src/runtime/node-worker.ts";
 import type { HostToWorker, WorkerToHost } from "../../src/runtime/protocol.ts";
+import type { CrashCause } from "../../src/runtime/crash.ts";
 
 const hosts: KernelHost[] = [];
 function realHost(opts: { timeLimitMs?: number; graceMs?: number } = {}): KernelHost {
@@ -23,7 +24,7 @@ class FakeWorker implements WorkerLike {
   sent: HostToWorker[] = [];
   terminated = false;
   #onMessage: (m: unknown) => void = () => {};
-  #onCrash: (r: string) => void = () => {};
+  #onCrash: (r: CrashCause) => void = () => {};
   constructor(ready = true) {
     if (ready) queueMicrotask(() => this.reply({ type: "ready", runId: 0, nnExports: [] }));
   }
@@ -36,7 +37,7 @@ class FakeWorker implements WorkerLike {
   onMessage(l: (m: unknown) => void): void {
     this.#onMessage = l;
   }
-  onCrash(l: (r: string) => void): void {
+  onCrash(l: (r: CrashCause) => void): void {
     this.#onCrash = l;
   }
   terminate(): void {
@@ -45,7 +46,7 @@ class FakeWorker implements WorkerLike {
   reply(m: WorkerToHost | unknown): void {
     this.#onMessage(m);
   }
-  crash(reason: string): void {
+  crash(reason: CrashCause): void {
     this.#onCrash(reason);
   }
   lastRun(): Extract<HostToWorker, { type: "run" }> {
@@ -250,9 +251,28 @@ describe("protocol", () => {
     const p = host.run({ cellId: "b", code: "2" });
     await tick();
     await tick();
-    w.crash("out of memory");
+    w.crash({ code: "failed", detail: "out of memory" });
     expect(await p).toMatchObject({ status: "terminated", reason: "crash", error: { message: expect.stringContaining("out of memory") } });
     expect(resets).toEqual([{ reason: "crash", ranCells: ["a"], detail: "out of memory" }]);
+  });
+
+  it("words a crash in the page's language (the kernel only names its cause)", async () => {
+    for (const [lang, detail, message] of [
+      ["en", "the cell ran out of memory (the kernel's process stopped)", "the cell ran out of memory (the kernel's process stopped); the scope was reset"],
+      ["zh-CN", "单元格耗尽了内存（内核所在的进程已停止）", "单元格耗尽了内存（内核所在的进程已停止）；作用域已重置"],
+    ] as const) {
+      let w = new FakeWorker();
+      const host = new KernelHost({ createWorker: () => (w = new FakeWorker()), lang });
+      const resets: ResetInfo[] = [];
+      host.onReset((i) => resets.push(i));
+      const p = host.run({ cellId: "a", code: "1" });
+      await tick();
+      await tick();
+      w.crash({ code: "out-of-memory" });
+      expect(await p).toMatchObject({ status: "terminated", reason: "crash", error: { message } });
+      expect(resets).toEqual([{ reason: "crash", ranCells: [], detail }]);
+      host.dispose();
+    }
   });
 
   it("reset() starts a fresh worker and cancels what was pending", async () => {

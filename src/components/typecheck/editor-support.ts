@@ -12,6 +12,9 @@ import { autocompletion, type Completion, type CompletionContext, type Completio
 import { linter, type Diagnostic } from "@codemirror/lint";
 import { ask, checkerReady, checkerStarted, scheduleChecker } from "./client.ts";
 import type { CellDiagnostic, CheckRequest } from "./service.ts";
+import { t } from "../../i18n/message.ts";
+import * as tc from "../../i18n/messages/typecheck.ts";
+import { pageLang } from "../page-lang.ts";
 
 export interface TypecheckOptions {
   /** The cell's id. */
@@ -26,7 +29,7 @@ export interface TypecheckOptions {
 function request(opts: TypecheckOptions, code: string): CheckRequest {
   const above = opts.above();
   const docs = [...(above ?? []).map((c) => ({ id: c.id, code: c.code })), { id: opts.id, code }];
-  return { scope: above ? "page" : "alone", docs, target: opts.id };
+  return { scope: above ? "page" : "alone", docs, target: opts.id, lang: pageLang() };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -38,19 +41,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 
 /** "2 type errors", "1 type error". */
 export function countText(list: readonly CellDiagnostic[]): string {
-  const n = list.length;
-  return `${n} type ${n === 1 ? "error" : "errors"}`;
+  return t(tc.count, pageLang(), { n: list.length });
 }
 
 /** The type errors a run starts with, each with its line and column, in the style of runtime errors. */
 export function renderTypeErrors(list: readonly CellDiagnostic[]): HTMLElement {
   const box = el("div", "out-typecheck");
   box.setAttribute("role", "alert");
+  const lang = pageLang();
   for (const d of list) {
-    const text = `Type error (line ${d.line}, column ${d.column}): ${d.message}${d.hint ? `\n${d.hint}` : ""}`;
+    const text = `${t(tc.typeErrorAt, lang, { line: d.line, column: d.column })}${d.message}${d.hint ? `\n${d.hint}` : ""}`;
     box.append(el("pre", "out-error", text));
   }
-  box.append(el("p", "out-typecheck-note", "The cell ran anyway; TypeScript found the problems above before it ran."));
+  box.append(el("p", "out-typecheck-note", t(tc.ranAnyway, lang)));
   return box;
 }
 
@@ -177,7 +180,7 @@ function signaturePlugin(opts: TypecheckOptions): Extension {
               const sig = el("pre", "cm-ts-signature");
               sig.append(document.createTextNode(h.before), el("strong", undefined, h.active), document.createTextNode(h.after));
               dom.append(sig);
-              if (h.overload) dom.append(el("p", "cm-ts-overload", `overload ${h.overload}`));
+              if (h.overload) dom.append(el("p", "cm-ts-overload", t(tc.overload, pageLang(), h.overload)));
               if (h.doc) dom.append(el("p", "cm-ts-summary", h.doc));
               return { dom };
             },

@@ -12,6 +12,7 @@ import { CELL_GLOBALS_DTS } from "../../runtime/cell-globals.ts";
 import { CELL_ENV_DTS } from "./cell-env.ts";
 import { CELL_LIB, type DeclarationFiles } from "./declarations.ts";
 import { plainHint } from "./friendly.ts";
+import type { Lang } from "../../i18n/lang.ts";
 import { pageFiles, topLevelNames, type CellFile, type CheckDoc } from "./page-scope.ts";
 
 /** What to check: one page's cells in page order, or one exercise on its own. */
@@ -21,6 +22,8 @@ export interface CheckRequest {
   /** For `page`: the cells from the top down to and including `target`; for `alone`: just the target. */
   docs: CheckDoc[];
   target: string;
+  /** The page's language, for the plain hints (TypeScript's own messages stay English). */
+  lang?: Lang;
 }
 
 /** A type error (or warning) in the reader's code, positioned in the cell. */
@@ -70,8 +73,8 @@ export interface SignatureHelp {
   active: string;
   after: string;
   doc: string;
-  /** e.g. "2 of 3" when overloads exist. */
-  overload: string | null;
+  /** Which signature of an overloaded function (1-based) and how many there are; null when there is one. */
+  overload: { k: number; n: number } | null;
 }
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -183,7 +186,7 @@ export function createCheckService(declarations: DeclarationFiles): CheckService
           column: character + 1,
           severity: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
           message,
-          hint: plainHint({ code, message, related }),
+          hint: plainHint({ code, message, related }, req.lang),
           code,
         });
       }
@@ -234,7 +237,7 @@ export function createCheckService(declarations: DeclarationFiles): CheckService
       const after = (i >= 0 && i < params.length - 1 ? sep + params.slice(i + 1).join(sep) : "") + suffix;
       const paramDoc = i >= 0 ? text(item.parameters[i].documentation) : "";
       const doc = [text(item.documentation), paramDoc && `${item.parameters[i].name}: ${paramDoc}`].filter(Boolean).join("\n");
-      return { before, active, after, doc, overload: h.items.length > 1 ? `${h.selectedItemIndex + 1} of ${h.items.length}` : null };
+      return { before, active, after, doc, overload: h.items.length > 1 ? { k: h.selectedItemIndex + 1, n: h.items.length } : null };
     },
   };
 }

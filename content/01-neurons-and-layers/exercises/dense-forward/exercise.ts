@@ -1,16 +1,9 @@
-import { addRowVector, matmul, Matrix, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, matmul, Matrix, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
-
-/** A rows×cols matrix of standard normal entries. */
-function normal(rng: Rng, rows: number, cols: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = rng.normal();
-  return m;
-}
 
 /** X (batch×in), W (in×out) and b (1×out) of a random dense layer. */
 function layer(rng: Rng, batch: number, inputs: number, outputs: number): Matrix[] {
-  return [normal(rng, batch, inputs), normal(rng, inputs, outputs), normal(rng, 1, outputs)];
+  return [randomMatrix(batch, inputs, rng), randomMatrix(inputs, outputs, rng), randomMatrix(1, outputs, rng)];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defineExerciseText } from "../../../../src/i18n/exercise-text.ts";
 
 export default defineExerciseText({
-  title: "稠密层的前向计算：Z = XW + b",
+  title: "全连接层的前向计算：Z = XW + b",
   hints: [
     "Z 的每一行对应一个样本（X 的一行），每一列对应一个神经元（W 的一列）。每个元素是某个神经元对某个样本的加权和。",
     "Z[i][j] = b[j] + Σₖ X[i][k] · W[k][j]：X 的第 i 行与 W 的第 j 列的点积，再加上神经元 j 的偏置。",

@@ -1,4 +1,4 @@
-import { sigmoid, type Rng } from "../../../../src/nn/index.ts";
+import { sigmoid, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** n inputs, n weights and a bias, each standard normal times `scale`. */

@@ -1,4 +1,4 @@
-import { elu } from "../../../../src/nn/index.ts";
+import { elu } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

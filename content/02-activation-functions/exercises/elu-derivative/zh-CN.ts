@@ -11,6 +11,6 @@ export default defineExerciseText({
     "ELU with α = 1 (z for z > 0, e^z − 1 otherwise)": "α = 1 的 ELU（z > 0 时为 z，否则为 e^z − 1）",
     "negative z in [−4, 0)": "负的 z，位于 [−4, 0)",
     "positive z in (0, 4]": "正的 z，位于 (0, 4]",
-    "very negative z (−12 to −6)": "非常负的 z（−12 到 −6）",
+    "very negative z (−12 to −6)": "绝对值很大的负 z（−12 到 −6）",
   },
 });

@@ -1,4 +1,4 @@
-import { softmax, type Matrix } from "../../../../src/nn/index.ts";
+import { softmax, type Matrix } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { Matrix, softmax, type Rng } from "../../../../src/nn/index.ts";
+import { Matrix, softmax, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** A rows×cols matrix of logits centre + N(0, spread²); `centre` may differ per row. */

@@ -12,7 +12,7 @@ export default defineExerciseText({
     "a batch of ordinary logits": "一批普通的 logit",
     "large logits (around +1000)": "很大的 logit（+1000 左右）",
     "e^1000 overflows to Infinity, and Infinity / Infinity is NaN": "e^1000 溢出为 Infinity，而 Infinity / Infinity 是 NaN",
-    "very negative logits (around −1000)": "非常负的 logit（−1000 左右）",
+    "very negative logits (around −1000)": "绝对值很大的负 logit（−1000 左右）",
     "e^−1000 underflows to 0, and 0 / 0 is NaN": "e^−1000 下溢为 0，而 0 / 0 是 NaN",
     "rows at very different scales": "尺度相差悬殊的各行",
     "one maximum for the whole batch leaves the other rows at e^−2000 = 0, and 0 / 0 is NaN":

@@ -1,4 +1,4 @@
-import { tanh } from "../../../../src/nn/index.ts";
+import { tanh } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { sigmoid } from "../../../../src/nn/index.ts";
+import { sigmoid } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { Matrix, numericGradient, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, Matrix, numericGradient, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** The test function of the starter, written again here for the reference (keep the two identical). */
@@ -10,12 +10,6 @@ function testFunction(x: Matrix): number {
     total += v;
   }
   return s + 0.5 * total * total;
-}
-
-function uniform(rng: Rng, rows: number, cols: number, lo: number, hi: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = rng.uniform(lo, hi);
-  return m;
 }
 
 /** Names a test function for the grader's messages (a name in words is translated through the edition's text; a formula is not). */
@@ -65,11 +59,11 @@ export default defineExercise({
     reference: (f, x) => numericGradient(() => (f as (x: Matrix) => number)(x as Matrix), x as Matrix, 1e-5),
     cases: [
       // The matrix comes first: the value check's "works for one row but not a batch" remark would mislead here.
-      { label: "the starter's test function, a matrix of 2 to 4 rows", make: (rng) => [starterTest, uniform(rng, 2 + rng.int(3), 2 + rng.int(3), -3, 3)] },
-      { label: "a fresh function, a non-square matrix", make: (rng) => [freshFunction(rng, 1 + rng.int(2)), uniform(rng, 3, 2, -2, 2)] },
-      { label: "a fresh function with strong curvature", make: (rng) => [freshFunction(rng, 3), uniform(rng, 2, 3 + rng.int(2), -1, 1)] },
-      { label: "a row of 3 to 5 numbers", make: (rng) => [freshFunction(rng, 2), uniform(rng, 1, 3 + rng.int(3), -2, 2)] },
-      { label: "a single number (1×1)", make: (rng) => [freshFunction(rng, 2), uniform(rng, 1, 1, -2, 2)] },
+      { label: "the starter's test function, a matrix of 2 to 4 rows", make: (rng) => [starterTest, randomMatrix(2 + rng.int(3), 2 + rng.int(3), rng, { uniform: [-3, 3] })] },
+      { label: "a fresh function, a non-square matrix", make: (rng) => [freshFunction(rng, 1 + rng.int(2)), randomMatrix(3, 2, rng, { uniform: [-2, 2] })] },
+      { label: "a fresh function with strong curvature", make: (rng) => [freshFunction(rng, 3), randomMatrix(2, 3 + rng.int(2), rng, { uniform: [-1, 1] })] },
+      { label: "a row of 3 to 5 numbers", make: (rng) => [freshFunction(rng, 2), randomMatrix(1, 3 + rng.int(3), rng, { uniform: [-2, 2] })] },
+      { label: "a single number (1×1)", make: (rng) => [freshFunction(rng, 2), randomMatrix(1, 1, rng, { uniform: [-2, 2] })] },
     ],
   },
   hints: [

@@ -1,15 +1,9 @@
-import { Matrix, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, Matrix, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
 
 /** f(x, y) = x²·y + sin(x·y). */
 function f(x: number, y: number): number {
   return x * x * y + Math.sin(x * y);
-}
-
-function column(rng: Rng, n: number): Matrix {
-  const m = new Matrix(n, 1);
-  for (let k = 0; k < n; k++) m.data[k] = rng.uniform(-2, 2);
-  return m;
 }
 
 type Partial = (x: number, y: number) => number;
@@ -43,7 +37,7 @@ export default defineExercise({
     args: ["x", "y"],
     grads: { x: "dfdx", y: "dfdy" },
     batches: [1, [4, 8]],
-    setup: (rng: Rng, N: number): NamedMatrices => ({ x: column(rng, N), y: column(rng, N) }),
+    setup: (rng: Rng, N: number): NamedMatrices => ({ x: randomMatrix(N, 1, rng, { uniform: [-2, 2] }), y: randomMatrix(N, 1, rng, { uniform: [-2, 2] }) }),
     loss: ({ x, y }) => {
       let s = 0;
       for (let i = 0; i < x.rows; i++) s += f(x.data[i], y.data[i]);

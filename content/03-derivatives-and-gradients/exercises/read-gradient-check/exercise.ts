@@ -1,4 +1,4 @@
-import { relativeError, type Rng } from "../../../../src/nn/index.ts";
+import { relativeError, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** The three verdicts on one element of a gradient check. */

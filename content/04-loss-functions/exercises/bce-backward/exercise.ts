@@ -1,4 +1,4 @@
-import { binaryCrossEntropyWithLogits, Matrix, type Rng } from "../../../../src/nn/index.ts";
+import { binaryCrossEntropyWithLogits, Matrix, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { Matrix, softmaxCrossEntropy, type Rng } from "../../../../src/nn/index.ts";
+import { Matrix, softmaxCrossEntropy, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

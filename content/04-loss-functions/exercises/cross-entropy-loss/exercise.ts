@@ -1,4 +1,4 @@
-import { Matrix, softmaxCrossEntropy, type Rng } from "../../../../src/nn/index.ts";
+import { Matrix, softmaxCrossEntropy, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** rows×cols logits centre(row) + N(0, spread²). */

@@ -1,4 +1,4 @@
-import { applyActivation, sigmoid, type Matrix } from "../../../../src/nn/index.ts";
+import { applyActivation, sigmoid, type Matrix } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,11 +1,5 @@
-import { addRowVector, applyActivation, matmul, Matrix, mse, sigmoid, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, applyActivation, matmul, Matrix, mse, sigmoid, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
-
-function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
-  return m;
-}
 
 /**
  * Chapter 5's broken network (no σ′ in either layer, no biases), fixed: two
@@ -28,12 +22,12 @@ export default defineExercise({
       const Y = new Matrix(N, 1);
       for (let i = 0; i < N; i++) Y.data[i] = rng.int(2);
       return {
-        X: normal(rng, N, n, 1),
+        X: randomMatrix(N, n, rng),
         Y,
-        W1: normal(rng, n, H, 1),
-        b1: normal(rng, 1, H, 0.5),
-        W2: normal(rng, H, 1, 1),
-        b2: normal(rng, 1, 1, 0.5),
+        W1: randomMatrix(n, H, rng),
+        b1: randomMatrix(1, H, rng, { std: 0.5 }),
+        W2: randomMatrix(H, 1, rng),
+        b2: randomMatrix(1, 1, rng, { std: 0.5 }),
       };
     },
     loss: ({ X, Y, W1, b1, W2, b2 }) => {
@@ -45,6 +39,6 @@ export default defineExercise({
   hints: [
     "Three things to fix: the output layer's gradient must go through the sigmoid's derivative, so must the hidden layer's, and the biases need gradients of their own.",
     "delta2 = error ⊙ A2(1 − A2) is ∂L/∂Z2: use it (not the raw error) in dW2 = A1ᵀ·delta2 and pass it back, delta1 = (delta2·W2ᵀ) ⊙ A1(1 − A1). A bias is added to every row, so db2 and db1 are the column sums of delta2 and delta1.",
-    "delta2 = mul(error, map(A2, (a) => a * (1 - a))); dW2 = matmulTransA(A1, delta2); delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a))); dW1 = matmulTransA(X, delta1); db2 = sumRows(delta2); db1 = sumRows(delta1).",
+    "delta2 = mul(error, map(A2, (a) => a * (1 - a))); dW2 = matmulTransA(A1, delta2); delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a))); dW1 = matmulTransA(X, delta1); db2 = sumColumns(delta2); db1 = sumColumns(delta1).",
   ],
 });

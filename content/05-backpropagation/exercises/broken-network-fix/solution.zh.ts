@@ -1,5 +1,5 @@
 import { Matrix, addRowVector, map, matmul } from "nn";
-import { matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+import { matmulTransA, matmulTransB, mul, scale, sub, sumColumns } from "nn";
 
 // 修好了：dW2 用的是 delta2 = ∂L/∂Z2（误差乘以 σ′），每个偏置得到
 // 它那一层 delta 的列和。
@@ -13,10 +13,10 @@ export function fixedBackward(
   const error = scale(sub(A2, Y), 2 / Y.rows);             // dL/dA2
   const delta2 = mul(error, map(A2, (a) => a * (1 - a)));  // dL/dZ2
   const dW2 = matmulTransA(A1, delta2);                    // 不是 A1ᵀ·error
-  const db2 = sumRows(delta2);
+  const db2 = sumColumns(delta2);
   const dA1 = matmulTransB(delta2, W2);
   const delta1 = mul(dA1, map(A1, (a) => a * (1 - a)));    // dL/dZ1
   const dW1 = matmulTransA(X, delta1);
-  const db1 = sumRows(delta1);
+  const db1 = sumColumns(delta1);
   return { dW1, db1, dW2, db2 };
 }

@@ -1,11 +1,5 @@
-import { addRowVector, matmul, Matrix, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, matmul, Matrix, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
-
-function normal(rng: Rng, rows: number, cols: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = rng.normal();
-  return m;
-}
 
 /**
  * A dense layer's backward pass: given X, W and the upstream gradient dZ,
@@ -27,7 +21,7 @@ export default defineExercise({
     setup: (rng: Rng, N: number): NamedMatrices => {
       const n = 2 + rng.int(3);
       const m = n + 1 + rng.int(3);
-      return { X: normal(rng, N, n), W: normal(rng, n, m), b: normal(rng, 1, m), dZ: normal(rng, N, m) };
+      return { X: randomMatrix(N, n, rng), W: randomMatrix(n, m, rng), b: randomMatrix(1, m, rng), dZ: randomMatrix(N, m, rng) };
     },
     loss: ({ X, W, b, dZ }) => {
       const Z = addRowVector(matmul(X, W), b);
@@ -39,6 +33,6 @@ export default defineExercise({
   hints: [
     "Each gradient has the shape of what it is the gradient of: dW like W (n × m), db like b (1 × m), dX like X (N × n). Only one product of the given matrices has each shape.",
     "dW = Xᵀ·dZ, db = the column sums of dZ (b is added to every row, so every row contributes), dX = dZ·Wᵀ.",
-    "With nn: return { dW: matmulTransA(X, dZ), db: sumRows(dZ), dX: matmulTransB(dZ, W) };  (import them from \"nn\").",
+    "With nn: return { dW: matmulTransA(X, dZ), db: sumColumns(dZ), dX: matmulTransB(dZ, W) };  (import them from \"nn\").",
   ],
 });

@@ -1,11 +1,5 @@
-import { addRowVector, applyActivation, Matrix, matmul, softmaxCrossEntropy, tanh, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, applyActivation, Matrix, matmul, softmaxCrossEntropy, tanh, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
-
-function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
-  return m;
-}
 
 /**
  * A 2-layer network, x → dense (W1, b1) → tanh → dense (W2, b2) → softmax
@@ -28,12 +22,12 @@ export default defineExercise({
       const y = new Matrix(n, classes);
       for (let i = 0; i < n; i++) y.data[i * classes + rng.int(classes)] = 1;
       return {
-        x: normal(rng, n, inputs, 1),
+        x: randomMatrix(n, inputs, rng),
         y,
-        W1: normal(rng, inputs, hidden, 0.8),
-        b1: normal(rng, 1, hidden, 0.3),
-        W2: normal(rng, hidden, classes, 0.8),
-        b2: normal(rng, 1, classes, 0.3),
+        W1: randomMatrix(inputs, hidden, rng, { std: 0.8 }),
+        b1: randomMatrix(1, hidden, rng, { std: 0.3 }),
+        W2: randomMatrix(hidden, classes, rng, { std: 0.8 }),
+        b2: randomMatrix(1, classes, rng, { std: 0.3 }),
       };
     },
     loss: ({ x, y, W1, b1, W2, b2 }) => {
@@ -44,6 +38,6 @@ export default defineExercise({
   hints: [
     "Go backwards one step at a time, keeping every forward quantity you need (a1, p). Each gradient has the shape of the thing it is the gradient of.",
     "dZ2 = (p − y)/N. Then dW2 = a1ᵀ·dZ2 and db2 = the column sums of dZ2; dA1 = dZ2·W2ᵀ; dZ1 = dA1 ⊙ (1 − a1²); dW1 = xᵀ·dZ1 and db1 = the column sums of dZ1.",
-    "With nn: const dZ2 = scale(sub(p, y), 1 / N); const dW2 = matmulTransA(a1, dZ2); const db2 = sumRows(dZ2); const dA1 = matmulTransB(dZ2, W2); const dZ1 = mul(dA1, map(a1, (a) => 1 - a * a)); then dW1 = matmulTransA(x, dZ1) and db1 = sumRows(dZ1).",
+    "With nn: const dZ2 = scale(sub(p, y), 1 / N); const dW2 = matmulTransA(a1, dZ2); const db2 = sumColumns(dZ2); const dA1 = matmulTransB(dZ2, W2); const dZ1 = mul(dA1, map(a1, (a) => 1 - a * a)); then dW1 = matmulTransA(x, dZ1) and db1 = sumColumns(dZ1).",
   ],
 });

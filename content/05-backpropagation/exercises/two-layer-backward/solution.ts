@@ -1,5 +1,5 @@
 import { Matrix, addRowVector, map, matmul, softmax } from "nn";
-import { matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+import { matmulTransA, matmulTransB, mul, scale, sub, sumColumns } from "nn";
 
 // Backpropagation, one step at a time; each gradient has the shape of its
 // parameter.
@@ -13,10 +13,10 @@ export function twoLayerBackward(
   // Softmax with cross-entropy, averaged over the batch: dL/dz2 = (p − y)/N.
   const dZ2 = scale(sub(p, y), 1 / N);
   const dW2 = matmulTransA(a1, dZ2); // a1ᵀ·dZ2
-  const db2 = sumRows(dZ2); // b2 is added to every row: sum over the batch
+  const db2 = sumColumns(dZ2); // b2 is added to every row: sum over the batch
   const dA1 = matmulTransB(dZ2, W2); // dZ2·W2ᵀ
   const dZ1 = mul(dA1, map(a1, (a) => 1 - a * a)); // tanh′ = 1 − a1²
   const dW1 = matmulTransA(x, dZ1);
-  const db1 = sumRows(dZ1);
+  const db1 = sumColumns(dZ1);
   return { dW1, db1, dW2, db2 };
 }

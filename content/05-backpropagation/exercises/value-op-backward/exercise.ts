@@ -1,4 +1,4 @@
-import { softplus } from "../../../../src/nn/index.ts";
+import { softplus } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { Matrix, SGD } from "../../../../src/nn/index.ts";
+import { Matrix, SGD } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { batchesPerEpoch, type Rng } from "../../../../src/nn/index.ts";
+import { batchesPerEpoch, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** n = k·B + rest examples for a batch size B in [lo, hi] and k full batches in [1, 40]. */

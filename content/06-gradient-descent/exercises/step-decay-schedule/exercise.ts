@@ -1,4 +1,4 @@
-import { stepDecay, type Rng } from "../../../../src/nn/index.ts";
+import { stepDecay, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** A random schedule: lr0 in [0.01, 1], a drop every 5 to 200 steps, by a factor in [0.1, 0.9]. */

@@ -1,4 +1,4 @@
-import { Adam, Matrix } from "../../../../src/nn/index.ts";
+import { Adam, Matrix } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** ½(w₀² + 50·w₁²): the same narrow valley as the momentum exercise. */

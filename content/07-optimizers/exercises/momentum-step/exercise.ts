@@ -1,4 +1,4 @@
-import { Matrix, Momentum } from "../../../../src/nn/index.ts";
+import { Matrix, Momentum } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /** ½(w₀² + 50·w₁²): a long, narrow valley, where plain SGD crawls and momentum helps. */

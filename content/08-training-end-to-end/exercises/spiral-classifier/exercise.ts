@@ -1,4 +1,4 @@
-import { spiral, type Rng } from "../../../../src/nn/index.ts";
+import { spiral, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

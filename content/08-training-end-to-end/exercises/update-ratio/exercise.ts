@@ -1,16 +1,9 @@
-import { Matrix, mul, sub, sum, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, Matrix, mul, sub, sum, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
-
-/** A rows×cols matrix of N(0, std²) entries. */
-function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
-  return m;
-}
 
 /** Weights before a step and after it, the update being `relative` times the weights' typical size. */
 function step(rng: Rng, rows: number, cols: number, std: number, relative: number): [Matrix, Matrix] {
-  const before = normal(rng, rows, cols, std);
+  const before = randomMatrix(rows, cols, rng, { std });
   const after = before.clone();
   for (let k = 0; k < after.data.length; k++) after.data[k] += relative * std * rng.normal();
   return [before, after];

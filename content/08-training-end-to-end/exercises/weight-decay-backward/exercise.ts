@@ -1,14 +1,8 @@
-import { addRowVector, applyActivation, Matrix, matmul, mul, relu, softmaxCrossEntropy, sum, type Rng } from "../../../../src/nn/index.ts";
+import { randomMatrix, addRowVector, applyActivation, Matrix, matmul, mul, relu, softmaxCrossEntropy, sum, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
 
 /** The weight-decay coefficient λ of the exercise (the statement gives it). */
 const LAMBDA = 0.01;
-
-function normal(rng: Rng, rows: number, cols: number, std: number): Matrix {
-  const m = new Matrix(rows, cols);
-  for (let k = 0; k < m.data.length; k++) m.data[k] = std * rng.normal();
-  return m;
-}
 
 /**
  * Sets one bias so that it flips the sign of one unit's pre-activation in
@@ -42,9 +36,9 @@ export default defineExercise({
       const inputs = 2 + rng.int(3), hidden = 3 + rng.int(4), classes = 2 + rng.int(3);
       const Y = new Matrix(n, classes);
       for (let i = 0; i < n; i++) Y.data[i * classes + rng.int(classes)] = 1;
-      const X = normal(rng, n, inputs, 1), W1 = normal(rng, inputs, hidden, 1), b1 = normal(rng, 1, hidden, 0.5);
+      const X = randomMatrix(n, inputs, rng), W1 = randomMatrix(inputs, hidden, rng), b1 = randomMatrix(1, hidden, rng, { std: 0.5 });
       flipOneSign(rng, matmul(X, W1), b1);
-      return { X, Y, W1, b1, W2: normal(rng, hidden, classes, 1), b2: normal(rng, 1, classes, 0.5) };
+      return { X, Y, W1, b1, W2: randomMatrix(hidden, classes, rng), b2: randomMatrix(1, classes, rng, { std: 0.5 }) };
     },
     loss: ({ X, Y, W1, b1, W2, b2 }) => {
       const H = applyActivation(relu, addRowVector(matmul(X, W1), b1));
@@ -55,6 +49,6 @@ export default defineExercise({
   hints: [
     "The loss is a sum of two parts, so its gradient is too: the cross-entropy part is the usual backward pass; the penalty adds something to the gradients of W1 and W2 only.",
     "dZ = (P − Y)/N with P = softmax(Z); dW2 = Hᵀ·dZ + λ·W2; db2 = column sums of dZ; dH = dZ·W2ᵀ; dA = dH ⊙ [XW1 + b1 > 0]; dW1 = Xᵀ·dA + λ·W1; db1 = column sums of dA.",
-    "With nn: const A = addRowVector(matmul(X, W1), b1); const H = map(A, (a) => Math.max(a, 0)); const P = softmax(addRowVector(matmul(H, W2), b2)); const dZ = scale(sub(P, Y), 1 / X.rows); const dA = mul(matmulTransB(dZ, W2), map(A, (a) => (a > 0 ? 1 : 0))); then dW2 = add(matmulTransA(H, dZ), scale(W2, 0.01)), db2 = sumRows(dZ), dW1 = add(matmulTransA(X, dA), scale(W1, 0.01)), db1 = sumRows(dA).",
+    "With nn: const A = addRowVector(matmul(X, W1), b1); const H = map(A, (a) => Math.max(a, 0)); const P = softmax(addRowVector(matmul(H, W2), b2)); const dZ = scale(sub(P, Y), 1 / X.rows); const dA = mul(matmulTransB(dZ, W2), map(A, (a) => (a > 0 ? 1 : 0))); then dW2 = add(matmulTransA(H, dZ), scale(W2, 0.01)), db2 = sumColumns(dZ), dW1 = add(matmulTransA(X, dA), scale(W1, 0.01)), db1 = sumColumns(dA).",
   ],
 });

@@ -1,6 +1,6 @@
 import {
   Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB,
-  mul, scale, softmax, sub, sumRows,
+  mul, scale, softmax, sub, sumColumns,
 } from "nn";
 
 const LAMBDA = 0.01; // weight decay on W1 and W2 (not on the biases)
@@ -15,7 +15,7 @@ export function decayBackward(
   const H = map(A, (a) => Math.max(a, 0));
   const P = softmax(addRowVector(matmul(H, W2), b2));
   // TODO: backpropagate from dZ = (P − Y) / N, and add the weight-decay terms.
-  void [add, matmulTransA, matmulTransB, mul, scale, sub, sumRows, P, LAMBDA];
+  void [add, matmulTransA, matmulTransB, mul, scale, sub, sumColumns, P, LAMBDA];
   return {
     dW1: new Matrix(W1.rows, W1.cols), db1: new Matrix(1, b1.cols),
     dW2: new Matrix(W2.rows, W2.cols), db2: new Matrix(1, b2.cols),

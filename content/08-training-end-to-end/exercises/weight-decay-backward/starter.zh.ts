@@ -1,6 +1,6 @@
 import {
   Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB,
-  mul, scale, softmax, sub, sumRows,
+  mul, scale, softmax, sub, sumColumns,
 } from "nn";
 
 const LAMBDA = 0.01; // 对 W1 和 W2 做权重衰减（偏置不衰减）
@@ -15,7 +15,7 @@ export function decayBackward(
   const H = map(A, (a) => Math.max(a, 0));
   const P = softmax(addRowVector(matmul(H, W2), b2));
   // TODO：从 dZ = (P − Y) / N 开始反向传播，再加上权重衰减项。
-  void [add, matmulTransA, matmulTransB, mul, scale, sub, sumRows, P, LAMBDA];
+  void [add, matmulTransA, matmulTransB, mul, scale, sub, sumColumns, P, LAMBDA];
   return {
     dW1: new Matrix(W1.rows, W1.cols), db1: new Matrix(1, b1.cols),
     dW2: new Matrix(W2.rows, W2.cols), db2: new Matrix(1, b2.cols),

@@ -1,4 +1,4 @@
-import { Matrix, centreDigit, type Rng } from "../../../../src/nn/index.ts";
+import { Matrix, centreDigit, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 const SIDE = 28;

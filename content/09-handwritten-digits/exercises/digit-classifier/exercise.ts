@@ -1,4 +1,4 @@
-import { createRng, digitRows, loadDigitsFile, type Rng } from "../../../../src/nn/index.ts";
+import { createRng, digitRows, loadDigitsFile, type Rng } from "nn";
 import { defineExercise } from "../../../../src/runtime/grader/exercise.ts";
 
 /**

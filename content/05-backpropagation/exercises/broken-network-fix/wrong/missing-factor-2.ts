@@ -1,5 +1,5 @@
 // Mistake: forgets the 2 of the square's derivative, dL/dA2 = (A2 − Y)/N, so every gradient is half the true one (expect: half)
-import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, sub, sumColumns } from "nn";
 
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -8,5 +8,5 @@ export function fixedBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: 
   const A2 = map(addRowVector(matmul(A1, W2), b2), sig);
   const delta2 = mul(scale(sub(A2, Y), 1 / Y.rows), map(A2, (a) => a * (1 - a)));
   const delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a)));
-  return { dW1: matmulTransA(X, delta1), db1: sumRows(delta1), dW2: matmulTransA(A1, delta2), db2: sumRows(delta2) };
+  return { dW1: matmulTransA(X, delta1), db1: sumColumns(delta1), dW2: matmulTransA(A1, delta2), db2: sumColumns(delta2) };
 }

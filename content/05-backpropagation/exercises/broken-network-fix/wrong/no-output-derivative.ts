@@ -1,5 +1,5 @@
 // Mistake: fixes the hidden layer but keeps the raw output error in dW2 and db2, without σ′ (expect: mismatch)
-import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, sub, sumRows } from "nn";
+import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, sub, sumColumns } from "nn";
 
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -9,5 +9,5 @@ export function fixedBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: 
   const error = scale(sub(A2, Y), 2 / Y.rows);
   const delta2 = mul(error, map(A2, (a) => a * (1 - a)));
   const delta1 = mul(matmulTransB(delta2, W2), map(A1, (a) => a * (1 - a)));
-  return { dW1: matmulTransA(X, delta1), db1: sumRows(delta1), dW2: matmulTransA(A1, error), db2: sumRows(error) };
+  return { dW1: matmulTransA(X, delta1), db1: sumColumns(delta1), dW2: matmulTransA(A1, error), db2: sumColumns(error) };
 }

@@ -1,5 +1,5 @@
 // Mistake: keeps the gradient buffers between calls and adds into them, so a second call doubles them (expect: accumulates)
-import { Matrix, matmulTransA, matmulTransB, sumRows } from "nn";
+import { Matrix, matmulTransA, matmulTransB, sumColumns } from "nn";
 
 let buffers: { dW: Matrix; db: Matrix } | null = null;
 
@@ -8,6 +8,6 @@ export function denseBackward(X: Matrix, W: Matrix, dZ: Matrix) {
     buffers = { dW: new Matrix(W.rows, W.cols), db: new Matrix(1, W.cols) };
   }
   matmulTransA(X, dZ, buffers.dW, true);
-  sumRows(dZ, buffers.db, true);
+  sumColumns(dZ, buffers.db, true);
   return { dW: buffers.dW.clone(), db: buffers.db.clone(), dX: matmulTransB(dZ, W) };
 }

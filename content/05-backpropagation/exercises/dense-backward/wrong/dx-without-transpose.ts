@@ -1,6 +1,6 @@
 // Mistake: forgets to transpose W in dX = dZ·Wᵀ; dZ·W does not even fit (expect: exception)
-import { Matrix, matmul, matmulTransA, sumRows } from "nn";
+import { Matrix, matmul, matmulTransA, sumColumns } from "nn";
 
 export function denseBackward(X: Matrix, W: Matrix, dZ: Matrix) {
-  return { dW: matmulTransA(X, dZ), db: sumRows(dZ), dX: matmul(dZ, W) };
+  return { dW: matmulTransA(X, dZ), db: sumColumns(dZ), dX: matmul(dZ, W) };
 }

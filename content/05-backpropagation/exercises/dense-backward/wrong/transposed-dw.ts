@@ -1,6 +1,6 @@
 // Mistake: computes dW as dZᵀ·X, which is m×n, the transpose of the right gradient (expect: shape)
-import { Matrix, matmulTransA, matmulTransB, sumRows } from "nn";
+import { Matrix, matmulTransA, matmulTransB, sumColumns } from "nn";
 
 export function denseBackward(X: Matrix, W: Matrix, dZ: Matrix) {
-  return { dW: matmulTransA(dZ, X), db: sumRows(dZ), dX: matmulTransB(dZ, W) };
+  return { dW: matmulTransA(dZ, X), db: sumColumns(dZ), dX: matmulTransB(dZ, W) };
 }

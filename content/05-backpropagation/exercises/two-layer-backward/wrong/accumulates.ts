@@ -1,5 +1,5 @@
 // Mistake: keeps gradient buffers between calls and adds into them without zeroing, so a second call doubles them (expect: accumulates)
-import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumRows } from "nn";
+import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumColumns } from "nn";
 
 let grads: { dW1: Matrix; db1: Matrix; dW2: Matrix; db2: Matrix } | null = null;
 
@@ -12,9 +12,9 @@ export function twoLayerBackward(x: Matrix, y: Matrix, W1: Matrix, b1: Matrix, W
   const p = softmax(addRowVector(matmul(a1, W2), b2));
   const dZ2 = scale(sub(p, y), 1 / N);
   matmulTransA(a1, dZ2, grads.dW2, true);
-  sumRows(dZ2, grads.db2, true);
+  sumColumns(dZ2, grads.db2, true);
   const dZ1 = mul(matmulTransB(dZ2, W2), map(a1, (a) => 1 - a * a));
   matmulTransA(x, dZ1, grads.dW1, true);
-  sumRows(dZ1, grads.db1, true);
+  sumColumns(dZ1, grads.db1, true);
   return grads;
 }

@@ -1,5 +1,5 @@
 // Mistake: computes dW1 as dZ1ᵀ·x, the transpose of the right gradient (expect: transposed)
-import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumRows } from "nn";
+import { Matrix, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumColumns } from "nn";
 
 export function twoLayerBackward(x: Matrix, y: Matrix, W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix) {
   const N = x.rows;
@@ -7,7 +7,7 @@ export function twoLayerBackward(x: Matrix, y: Matrix, W1: Matrix, b1: Matrix, W
   const p = softmax(addRowVector(matmul(a1, W2), b2));
   const dZ2 = scale(sub(p, y), 1 / N);
   const dW2 = matmulTransA(a1, dZ2);
-  const db2 = sumRows(dZ2);
+  const db2 = sumColumns(dZ2);
   const dZ1 = mul(matmulTransB(dZ2, W2), map(a1, (a) => 1 - a * a));
-  return { dW1: matmulTransA(dZ1, x), db1: sumRows(dZ1), dW2, db2 };
+  return { dW1: matmulTransA(dZ1, x), db1: sumColumns(dZ1), dW2, db2 };
 }

@@ -1,7 +1,7 @@
 // Mistake: takes the ReLU mask from X·W1 without the bias, so a unit the bias switches on or off gets the wrong gradient (expect: mismatch)
 import {
   Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB,
-  mul, scale, softmax, sub, sumRows,
+  mul, scale, softmax, sub, sumColumns,
 } from "nn";
 
 const LAMBDA = 0.01; // weight decay on W1 and W2 (not on the biases)
@@ -16,10 +16,10 @@ export function decayBackward(
   const P = softmax(addRowVector(matmul(H, W2), b2));
   const dZ = scale(sub(P, Y), 1 / X.rows); // ∂(mean cross-entropy)/∂Z
   const dW2 = add(matmulTransA(H, dZ), scale(W2, LAMBDA));
-  const db2 = sumRows(dZ);
+  const db2 = sumColumns(dZ);
   // through the ReLU: its derivative is 1 where A > 0 and 0 elsewhere
   const dA = mul(matmulTransB(dZ, W2), map(matmul(X, W1), (a) => (a > 0 ? 1 : 0))); // the bias left out of the mask
   const dW1 = add(matmulTransA(X, dA), scale(W1, LAMBDA));
-  const db1 = sumRows(dA);
+  const db1 = sumColumns(dA);
   return { dW1, db1, dW2, db2 };
 }

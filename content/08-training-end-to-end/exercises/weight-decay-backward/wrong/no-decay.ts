@@ -1,5 +1,5 @@
 // Mistake: leaves out the weight-decay terms, so dW1 and dW2 miss λ·W (expect: mismatch)
-import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumRows } from "nn";
+import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumColumns } from "nn";
 
 const LAMBDA = 0.01;
 
@@ -10,5 +10,5 @@ export function decayBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: 
   void LAMBDA; void add;
   const dZ = scale(sub(P, Y), 1 / X.rows);
   const dA = mul(matmulTransB(dZ, W2), map(A, (a) => (a > 0 ? 1 : 0)));
-  return { dW1: matmulTransA(X, dA), db1: sumRows(dA), dW2: matmulTransA(H, dZ), db2: sumRows(dZ) };
+  return { dW1: matmulTransA(X, dA), db1: sumColumns(dA), dW2: matmulTransA(H, dZ), db2: sumColumns(dZ) };
 }

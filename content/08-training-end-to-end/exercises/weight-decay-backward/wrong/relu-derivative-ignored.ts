@@ -1,5 +1,5 @@
 // Mistake: passes the gradient through the ReLU unchanged, as if it were the identity (expect: mismatch)
-import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumRows } from "nn";
+import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumColumns } from "nn";
 
 const LAMBDA = 0.01;
 
@@ -11,7 +11,7 @@ export function decayBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: 
   const dA = matmulTransB(dZ, W2);
   void mul;
   return {
-    dW1: add(matmulTransA(X, dA), scale(W1, LAMBDA)), db1: sumRows(dA),
-    dW2: add(matmulTransA(H, dZ), scale(W2, LAMBDA)), db2: sumRows(dZ),
+    dW1: add(matmulTransA(X, dA), scale(W1, LAMBDA)), db1: sumColumns(dA),
+    dW2: add(matmulTransA(H, dZ), scale(W2, LAMBDA)), db2: sumColumns(dZ),
   };
 }

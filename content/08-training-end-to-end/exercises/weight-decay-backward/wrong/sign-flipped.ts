@@ -1,5 +1,5 @@
 // Mistake: uses Y − P instead of P − Y, so every data gradient points uphill (expect: mismatch)
-import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumRows } from "nn";
+import { Matrix, add, addRowVector, map, matmul, matmulTransA, matmulTransB, mul, scale, softmax, sub, sumColumns } from "nn";
 
 const LAMBDA = 0.01;
 
@@ -10,7 +10,7 @@ export function decayBackward(X: Matrix, Y: Matrix, W1: Matrix, b1: Matrix, W2: 
   const dZ = scale(sub(Y, P), 1 / X.rows);
   const dA = mul(matmulTransB(dZ, W2), map(A, (a) => (a > 0 ? 1 : 0)));
   return {
-    dW1: add(matmulTransA(X, dA), scale(W1, LAMBDA)), db1: sumRows(dA),
-    dW2: add(matmulTransA(H, dZ), scale(W2, LAMBDA)), db2: sumRows(dZ),
+    dW1: add(matmulTransA(X, dA), scale(W1, LAMBDA)), db1: sumColumns(dA),
+    dW2: add(matmulTransA(H, dZ), scale(W2, LAMBDA)), db2: sumColumns(dZ),
   };
 }
