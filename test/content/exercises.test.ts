@@ -15,8 +15,8 @@ import { createHeadlessNotebook, type HeadlessNotebook } from "../../src/runtime
 import { translatableStrings, type ExerciseDef } from "../../src/runtime/grader/exercise.ts";
 import type { ExerciseText } from "../../src/i18n/exercise-text.ts";
 import { LANGS } from "../../src/i18n/lang.ts";
-import { graderMessages } from "../../src/i18n/messages/grader.ts";
-import { exerciseMessages } from "../../src/i18n/messages/exercise.ts";
+import * as graderMessages from "../../src/i18n/messages/grader.ts";
+import * as exerciseMessages from "../../src/i18n/messages/exercise.ts";
 import { gradeExercise } from "../../src/runtime/grader/grade.ts";
 import { EDITION_FILES, exerciseFilePath, WRONG_DIR } from "../../src/runtime/grader/exercise-files.ts";
 import { listExerciseFolders } from "../../src/runtime/grader/node-loader.ts";

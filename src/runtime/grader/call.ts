@@ -9,7 +9,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
 import { at, distinct, kindOf, num, rowCol } from "./format.ts";

@@ -6,7 +6,7 @@
  * away from kinks; batches of one and of several rows are checked.
  */
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { checkGradients } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import type { Rng } from "../../nn/rng.ts";

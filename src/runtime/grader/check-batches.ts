@@ -19,7 +19,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { createRng, type Rng } from "../../nn/rng.ts";
 import { invoke, readResult, type LearnerFn } from "./call.ts";

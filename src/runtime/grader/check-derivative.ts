@@ -6,14 +6,14 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { bandName, graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { checkScalarFunction } from "../../nn/gradcheck.ts";
 import type { Rng } from "../../nn/rng.ts";
 import { invokeTwice, numberReader } from "./call.ts";
 import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { DerivativeCheck, PointSet } from "./exercise.ts";
-import { agreement, err, num } from "./format.ts";
+import { agreement, bandName, err, num } from "./format.ts";
 import { detectPattern } from "./patterns.ts";
 
 /** Distance kept from a kink: far beyond the finite-difference step, so no step crosses it. */

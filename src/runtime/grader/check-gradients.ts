@@ -6,7 +6,7 @@
  * say when one example passes but a batch does not.
  */
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import type { GradCheckReport } from "../../nn/gradcheck.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import type { Rng } from "../../nn/rng.ts";

@@ -10,7 +10,7 @@
  * matrix must come back (the rng, not Math.random).
  */
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { createRng } from "../../nn/rng.ts";
 import { invokeTwice, matrixReader, type LearnerFn } from "./call.ts";

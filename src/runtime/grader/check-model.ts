@@ -5,7 +5,7 @@
  * batch are checked, with shapes drawn from the seed.
  */
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { checkGradients } from "../../nn/gradcheck.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import { createParam } from "../../nn/param.ts";

@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t, type Message } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import type { Rng } from "../../nn/rng.ts";
 import type { LearnerFn } from "./call.ts";
 import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";

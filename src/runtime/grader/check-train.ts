@@ -8,7 +8,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { bandName, graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { takeLabels, takeRows, type ClassificationData } from "../../nn/datasets.ts";
 import { checkModel as checkWholeModel, type GradCheckReport } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
@@ -19,7 +19,7 @@ import { copyMatrix, invoke, readMatrix, type LearnerFn } from "./call.ts";
 import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { TrainCheck } from "./exercise.ts";
 import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
-import { err, kindOf, list, num, plotValue } from "./format.ts";
+import { bandName, err, kindOf, list, num, plotValue } from "./format.ts";
 
 /** What the grader needs from the learner's model. */
 interface LearnerModel {

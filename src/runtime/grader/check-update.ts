@@ -7,7 +7,7 @@
  * learner returns it.
  */
 import { t } from "../../i18n/message.ts";
-import { bandName, graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
@@ -15,7 +15,7 @@ import { createParam } from "../../nn/param.ts";
 import { copyMatrix, invoke, invokeTwice, namedMatricesReader, readResult, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { UpdateCheck } from "./exercise.ts";
-import { agreement, at, err, list, num, plotValue, rowCol } from "./format.ts";
+import { agreement, at, bandName, err, list, num, plotValue, rowCol } from "./format.ts";
 import { detectPattern, type Pair, type PatternFinding } from "./patterns.ts";
 
 /** The learner's state between calls: w and each state matrix. */

@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { bandName, graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
@@ -15,7 +15,7 @@ import { copyMatrix, invokeTwice, matrixReader, numberReader, type Arg, type Lea
 import { LearnerFailure } from "./failure.ts";
 import { PartList, withCause, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ValueCheck, ValueInput } from "./exercise.ts";
-import { agreement, at, err, kindOf, num, plotValue, rowCol } from "./format.ts";
+import { agreement, at, bandName, err, kindOf, num, plotValue, rowCol } from "./format.ts";
 import { detectPattern, pairsOf } from "./patterns.ts";
 
 function copyInput(v: ValueInput): ValueInput {

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 
 /** A number in 4 significant digits (exponent form when very small or large), "−" for minus. */
 export function num(v: number): string {
@@ -86,4 +86,10 @@ function fixed(v: number, digits: number): string {
 /** How close a passing check came: "to within rounding noise" when no element rose above it, else the largest error. */
 export function agreement(maxError: number, lang: Lang): string {
   return maxError === 0 ? t(G.withinNoise, lang) : t(G.maxErrorParen, lang, { error: err(maxError) });
+}
+
+/** A band's name in `lang` ("good" → "良好"). */
+export function bandName(band: string, lang: Lang): string {
+  const m = band === "good" ? G.bandGood : band === "acceptable" ? G.bandAcceptable : band === "suspicious" ? G.bandSuspicious : band === "wrong" ? G.bandWrong : null;
+  return m ? t(m, lang) : band;
 }

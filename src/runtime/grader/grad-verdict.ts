@@ -5,11 +5,11 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { bandName, graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { numericGradient, relativeError, type GradBand, type GradCheckElement, type GradCheckReport } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
-import { at, err, list, num } from "./format.ts";
+import { at, bandName, err, list, num } from "./format.ts";
 import { detectPattern, isTransposeOf, type Pair, type PatternFinding } from "./patterns.ts";
 import type { GradePart, GradePattern } from "./report.ts";
 

@@ -7,7 +7,7 @@
 import type { ExerciseText } from "../../i18n/exercise-text.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { createRng } from "../../nn/rng.ts";
 import type { LearnerFn } from "./call.ts";
 import { checkBackward } from "./check-backward.ts";

@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { graderMessages as G } from "../../i18n/messages/grader.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import { num } from "./format.ts";
 import type { GradePattern } from "./report.ts";

@@ -8,7 +8,7 @@
  */
 import type { Lang } from "../../i18n/lang.ts";
 import { t } from "../../i18n/message.ts";
-import { exerciseMessages as M } from "../../i18n/messages/exercise.ts";
+import * as M from "../../i18n/messages/exercise.ts";
 import type { CellError } from "../protocol.ts";
 
 /** Band of a relative error, as in the library's gradient checker (src/ARCHITECTURE.md, "Exercises and the grader"). */
