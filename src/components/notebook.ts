@@ -8,7 +8,8 @@
 import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
 import { createBrowserHost, frameIsolation } from "../runtime/browser.ts";
 import type { ControlValue, ControlValues } from "../runtime/controls.ts";
-import { clearEdit, loadControls, loadEdit, saveControls, saveEdit } from "../runtime/storage.ts";
+import { loadControls, saveControls } from "../runtime/storage.ts";
+import { EditSaver } from "./edit-saver.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import type { ControlPhase } from "./controls-view.ts";
 import { pageStorage } from "./local-storage.ts";
@@ -32,7 +33,7 @@ export class Notebook implements CellHost {
   #chain = 0;
   #store = pageStorage();
   #status: HTMLElement | null;
-  #saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  #edits: EditSaver<CellView>;
   /** The reader's control values per cell (only those that differ from the default). */
   #controlValues = new Map<string, ControlValues>();
   #controlTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -50,6 +51,8 @@ export class Notebook implements CellHost {
     this.#order = sections.map((el) => el.dataset.cellId!);
     this.cells = sections.map((el) => new CellView(el, this));
     this.#status = root.querySelector(".notebook-status");
+    this.#edits = new EditSaver<CellView>(this.#store, chapter, (cell, reason) =>
+      cell.notify(t(cellMsg.editNotSaved, this.lang, { reason: t(cellMsg.saveFailure, this.lang, { reason }) })));
     this.#wireBar(root);
     for (const cell of this.cells) this.#restoreEdit(cell);
     if (this.#store) {
@@ -61,9 +64,8 @@ export class Notebook implements CellHost {
         }
       }
     }
-    // Save pending edits when the page goes away (the debounce may not have fired).
+    // Save pending control values when the page goes away (edits: the EditSaver does the same).
     addEventListener("pagehide", () => {
-      this.#flushSaves();
       for (const id of [...this.#controlTimers.keys()]) this.#saveControls(id);
     });
   }
@@ -198,14 +200,11 @@ export class Notebook implements CellHost {
 
   codeChanged(cell: CellView, code: string): void {
     cell.setModified(code !== cell.original);
-    clearTimeout(this.#saveTimers.get(cell.id));
-    this.#saveTimers.set(cell.id, setTimeout(() => this.#save(cell), 300));
+    this.#edits.changed(cell);
   }
 
   reset(cell: CellView): void {
-    clearTimeout(this.#saveTimers.get(cell.id));
-    this.#saveTimers.delete(cell.id);
-    if (this.#store) clearEdit(this.#store, this.chapter, cell.id);
+    this.#edits.clear(cell);
     cell.notify(null);
     cell.setModified(false);
     const hadControls = this.#controlValues.has(cell.id) || !!cell.controls?.changed;
@@ -237,7 +236,7 @@ export class Notebook implements CellHost {
   }
 
   async #runOne(cell: CellView): Promise<RunOutcome> {
-    this.#flushSave(cell);
+    this.#edits.flush(cell);
     cell.beginRun();
     this.#active = cell;
     const controls = this.#controlValues.get(cell.id);
@@ -296,39 +295,16 @@ export class Notebook implements CellHost {
   }
 
   #restoreEdit(cell: CellView): void {
-    if (!this.#store) return;
-    const saved = loadEdit(this.#store, this.chapter, cell.id, cell.original);
+    const saved = this.#edits.load(cell);
     if (!saved || saved.code === cell.original) return;
     cell.setModified(true);
     void cell.setCode(saved.code);
     if (saved.stale) {
       cell.notify(t(cellMsg.staleEdit, this.lang), [
-        { label: t(cellMsg.keepMine, this.lang), run: () => { this.#save(cell); cell.notify(null); } },
+        { label: t(cellMsg.keepMine, this.lang), run: () => { this.#edits.save(cell); cell.notify(null); } },
         { label: t(cellMsg.useNewVersion, this.lang), run: () => this.reset(cell) },
       ]);
     }
-  }
-
-  #save(cell: CellView): void {
-    this.#saveTimers.delete(cell.id);
-    if (!this.#store) return;
-    if (cell.code === cell.original) {
-      clearEdit(this.#store, this.chapter, cell.id);
-      return;
-    }
-    const result = saveEdit(this.#store, this.chapter, cell.id, cell.code, cell.original);
-    if (!result.ok) cell.notify(t(cellMsg.editNotSaved, this.lang, { reason: t(cellMsg.saveFailure, this.lang, result) }));
-  }
-
-  #flushSave(cell: CellView): void {
-    if (this.#saveTimers.has(cell.id)) {
-      clearTimeout(this.#saveTimers.get(cell.id));
-      this.#save(cell);
-    }
-  }
-
-  #flushSaves(): void {
-    for (const cell of this.cells) this.#flushSave(cell);
   }
 
   #wireBar(root: Document): void {

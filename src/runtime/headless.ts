@@ -5,7 +5,7 @@
  * it to run every cell of every chapter in order, as a reader would.
  */
 import { logLineToText } from "./cell-console.ts";
-import { KernelHost, type RunEvent, type RunOutcome } from "./host.ts";
+import { KernelHost, type RunEvent, type RunOutcome, type RunRequest } from "./host.ts";
 import { LogView } from "./log-view.ts";
 import { createNodeWorker } from "./node-worker.ts";
 import type { CellError } from "./protocol.ts";
@@ -16,6 +16,8 @@ export interface HeadlessRunOptions {
   silent?: boolean;
   timeLimitMs?: number;
   maxLogLines?: number;
+  /** Grade the scope's definitions instead of running the code (see `RunRequest.grade`). */
+  grade?: RunRequest["grade"];
 }
 
 /** A run's outcome with everything it showed, collected. */

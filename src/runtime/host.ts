@@ -25,6 +25,7 @@ import type {
   ControlMessage,
   DisplayMessage,
   ErrorMessage,
+  GradeRequest,
   HostToWorker,
   LogMessage,
   ProgressMessage,
@@ -35,6 +36,7 @@ import type {
   WorkerToHost,
 } from "./protocol.ts";
 import type { ControlValues } from "./controls.ts";
+import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
 import { capTexts } from "./text-cap.ts";
 import { crashText, type CrashCause } from "./crash.ts";
@@ -133,6 +135,8 @@ export interface RunOutcome {
   error?: CellError;
   /** The displayed value of the last expression, if any. */
   result?: Rich;
+  /** A grading run's report (status "ok"). */
+  report?: GradeReport;
 }
 
 /** Told to `onReset` listeners when the scope was lost. */
@@ -156,6 +160,11 @@ export interface RunRequest {
   maxLogLines?: number;
   /** The reader's control values by label (absent: every control's default). */
   controls?: ControlValues;
+  /**
+   * Grade the scope's definitions instead of running `code` (which is then
+   * ignored): the outcome carries the grader's `report`.
+   */
+  grade?: GradeRequest;
 }
 
 /** Options of {@link KernelHost}. */
@@ -198,6 +207,7 @@ interface RunRecord {
   ackTimer?: ReturnType<typeof setTimeout>;
   error?: CellError;
   result?: Rich;
+  report?: GradeReport;
 }
 
 /**
@@ -373,6 +383,11 @@ export class KernelHost {
     rec.ackTimer = setTimeout(() => {
       if (this.#active === rec && rec.state === "running") this.#onCrash({ code: "kernel-silent" });
     }, this.#opts.ackMs);
+    if (rec.req.grade) {
+      const { exerciseId, seed, lang } = rec.req.grade;
+      this.#post({ type: "grade", runId: rec.runId, cellId: rec.req.cellId, exerciseId, seed, lang });
+      return;
+    }
     this.#post({
       type: "run",
       runId: rec.runId,
@@ -443,6 +458,9 @@ export class KernelHost {
       case "result":
         rec.result = m.value;
         break;
+      case "grade-report":
+        rec.report = m.report;
+        return;
       case "error":
         rec.error = m.error;
         break;
@@ -561,6 +579,7 @@ export class KernelHost {
       ms: o.ms ?? (rec.started ? Math.round(now() - rec.started) : 0),
       error: o.error ?? rec.error,
       result: rec.result,
+      ...(rec.report ? { report: rec.report } : {}),
     });
     if (wasActive) {
       this.#active = null;

@@ -22,7 +22,8 @@ import { displayRich, dropThrottled, flushLogs, flushThrottled, reportFor } from
 import { installCellScope } from "./kernel-scope.ts";
 import { clearRunTimers } from "./kernel-timers.ts";
 import { LogBuffer } from "./log-buffer.ts";
-import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type HostToWorker, type RunMessage, type WorkerToHost } from "./protocol.ts";
+import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type GradeMessage, type GradeRequest, type HostToWorker, type RunMessage, type WorkerToHost } from "./protocol.ts";
+import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
 import { transpile } from "./transpile.ts";
 
@@ -45,6 +46,8 @@ export interface KernelEnv {
   throttleMs?: number;
   /** Log batching interval (default 16 ms). */
   flushMs?: number;
+  /** Grades the page scope's definitions (`grader/install.ts`); without it a `grade` run fails with an error. */
+  grade?(request: GradeRequest): Promise<GradeReport>;
 }
 
 /** The environment-side handle on a kernel. */
@@ -79,9 +82,10 @@ export function createKernel(env: KernelEnv): Kernel {
     handle(m: HostToWorker): void {
       switch (m.type) {
         case "run":
+        case "grade":
           // Acknowledged on arrival, before any of the cell runs: the host restarts a kernel that stays silent.
           ctx.post({ type: "ack", runId: m.runId });
-          queue = queue.then(() => execute(ctx, m)).catch((e) => reportFor(ctx, null, e, "worker"));
+          queue = queue.then(() => execute(ctx, m, env.grade)).catch((e) => reportFor(ctx, null, e, "worker"));
           return;
         case "clear-timers":
           // The run in flight may be awaiting one of its timers: its timers go when it ends.
@@ -129,9 +133,14 @@ export function createKernel(env: KernelEnv): Kernel {
 // ---- runs ---------------------------------------------------------------------
 
 /** Runs one cell: starts its run, evaluates it, and ends the run with `done`. */
-async function execute(ctx: KernelContext, msg: RunMessage): Promise<void> {
+/**
+ * Runs a cell's code, or for a `grade` message the grader: a run like any
+ * other (acknowledged, interruptible, ended by `done`), whose report travels as
+ * a `grade-report` message, not as a cell result.
+ */
+async function execute(ctx: KernelContext, msg: RunMessage | GradeMessage, grade: KernelEnv["grade"]): Promise<void> {
   const run = startRun(ctx, msg);
-  const status = await evaluateCell(ctx, run, msg);
+  const status = msg.type === "grade" ? await gradeRun(ctx, run, msg, grade) : await evaluateCell(ctx, run, msg);
   flushThrottled(ctx, run);
   flushLogs(ctx, run);
   run.finished = ctx.now();
@@ -142,19 +151,19 @@ async function execute(ctx: KernelContext, msg: RunMessage): Promise<void> {
 }
 
 /** A new run of the cell, now the active one; the cell's previous run is retired. */
-function startRun(ctx: KernelContext, msg: RunMessage): RunState {
+function startRun(ctx: KernelContext, msg: RunMessage | GradeMessage): RunState {
   const run: RunState = {
     runId: msg.runId,
     cellId: msg.cellId,
     started: ctx.now(),
     finished: 0,
     interrupted: false,
-    logs: new LogBuffer(msg.maxLogLines ?? DEFAULT_MAX_LOG_LINES),
+    logs: new LogBuffer((msg.type === "run" ? msg.maxLogLines : undefined) ?? DEFAULT_MAX_LOG_LINES),
     timers: new Set(),
     displays: new Map(),
     displaySeq: 0,
     progress: new Map(),
-    controls: { values: msg.controls ?? {}, declared: new Set() },
+    controls: { values: (msg.type === "run" ? msg.controls : undefined) ?? {}, declared: new Set() },
   };
   // A re-run replaces the cell's output: its old timers (animations, intervals) go too.
   const previous = ctx.lastRunOfCell.get(msg.cellId);
@@ -164,6 +173,24 @@ function startRun(ctx: KernelContext, msg: RunMessage): RunState {
   ctx.active = run;
   ctx.ambient = null;
   return run;
+}
+
+/** Grades the scope's definitions and posts the report; returns how the run ended. */
+async function gradeRun(ctx: KernelContext, run: RunState, msg: GradeMessage, grade: KernelEnv["grade"]): Promise<"ok" | "error" | "stopped"> {
+  try {
+    if (!grade) throw new Error("grading is not available in this kernel");
+    const { exerciseId, seed, lang } = msg;
+    const report = await grade({ exerciseId, seed, lang });
+    flushThrottled(ctx, run);
+    flushLogs(ctx, run);
+    ctx.post({ type: "grade-report", runId: run.runId, report });
+    return "ok";
+  } catch (e) {
+    if (run.interrupted && (e as { name?: unknown })?.name === "Interrupted") return "stopped";
+    flushLogs(ctx, run);
+    ctx.post({ type: "error", runId: run.runId, error: toCellError(e, ctx.sources) });
+    return "error";
+  }
 }
 
 /** Transpiles, evaluates and awaits the cell, posting its result or error; returns how the run ended. */

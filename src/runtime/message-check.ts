@@ -15,6 +15,7 @@
 import { MARK_NAMES } from "./plot-spec.ts";
 import { checkControl } from "./controls.ts";
 import { ASSET_NAMES, type WorkerToHost } from "./protocol.ts";
+import { MAX_COMPARISON_POINTS } from "./grader/report.ts";
 
 /** A shape check: true when `v` has the shape. */
 export type Check = (v: unknown) => boolean;
@@ -103,6 +104,21 @@ export const MAX_LOG_BATCH = 10_000;
 
 const control: Check = (v) => checkControl(v) !== null;
 
+// ---- a grader's report (src/runtime/grader/report.ts) ---------------------------------
+
+const gradeReport = obj({
+  exerciseId: str, passed: bool, seed: num, headline: str,
+  parts: arr(obj({
+    name: str, passed: bool, message: str, maxError: opt(num), band: opt(oneOf(["good", "acceptable", "suspicious", "wrong"])), cause: opt(str),
+    where: opt(obj({ param: opt(str), index: opt(arr(num, 8)), input: opt(str) })),
+  }), 100),
+  comparison: opt(obj({
+    label: str, reference: opt(oneOf(["numerical gradient", "reference"])),
+    analytic: arr(num, MAX_COMPARISON_POINTS), numeric: arr(num, MAX_COMPARISON_POINTS),
+  })),
+  problem: opt(nullable(str)), pattern: opt(nullable(str)), elapsedMs: opt(num),
+});
+
 /** One entry per message type: its fields, and whether it may arrive after its run has finished. */
 export const MESSAGES: { [K in WorkerToHost["type"]]: { check: Check; late: boolean } } = {
   ready: { check: obj({ runId: oneOf([0]), nnExports: arr(str, 10_000) }), late: false },
@@ -123,6 +139,7 @@ export const MESSAGES: { [K in WorkerToHost["type"]]: { check: Check; late: bool
   done: { check: obj({ runId, status: oneOf(["ok", "error", "stopped"]), ms: num }), late: false },
   control: { check: obj({ runId, control }), late: false },
   "asset-request": { check: obj({ runId, requestId: int, name: oneOf(ASSET_NAMES) }), late: false },
+  "grade-report": { check: obj({ runId, report: gradeReport }), late: false },
 };
 
 /** The message if it has the shape of a known message type, else null. */

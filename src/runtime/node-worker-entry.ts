@@ -8,7 +8,7 @@ import { setYieldHook } from "../nn/cooperate.ts";
 import { setDigitsSource } from "../nn/digits.ts";
 import { nodeDigitsSource } from "../integrations/digits-asset.ts";
 import { createKernel } from "./kernel.ts";
-import { installGrader } from "./grader/install.ts";
+import { createGrader } from "./grader/install.ts";
 import { nodeExerciseLoader } from "./grader/node-loader.ts";
 import { registerNnSpecifier } from "./nn-specifier.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
@@ -19,12 +19,12 @@ if (!port) throw new Error("node-worker-entry must run in a worker thread with a
 delete data.port; // out of a cell's reach (workerData is importable)
 const nn = data.nnModule ? ((await import(data.nnModule)) as Record<string, unknown>) : (await import("./cell-nn.ts")).cellNn;
 const send = port.postMessage.bind(port);
-const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook });
+const grade = createGrader(globalThis, nodeExerciseLoader(new URL("../../content/", import.meta.url)));
+const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook, grade });
 // The same digits file the site serves, read from disk.
 setDigitsSource(nodeDigitsSource);
-// Exercise files import "nn" as cells do; Node resolves it through this hook.
+// Exercise files import "nn" as cells do; Node resolves it through this hook (before the first grading loads one).
 registerNnSpecifier();
-installGrader(globalThis, nodeExerciseLoader(new URL("../../content/", import.meta.url)));
 port.on("message", (m: HostToWorker) => kernel.handle(m));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason, "rejection"));
 process.on("uncaughtException", (error) => kernel.reportUncaught(error, "worker"));

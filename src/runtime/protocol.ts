@@ -12,7 +12,9 @@
  * `message-check.ts` (one table entry per message type), so a new message
  * type needs a type here and an entry there.
  */
+import type { Lang } from "../i18n/lang.ts";
 import type { ControlSpec, ControlValues } from "./controls.ts";
+import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
 
 /** Host-assigned id of one run of one cell; increases for the life of a host, across worker restarts. */
@@ -35,6 +37,25 @@ export interface RunMessage {
   maxLogLines?: number;
   /** The reader's control values by label (see {@link ControlMessage}); absent means every control's default. */
   controls?: ControlValues;
+}
+
+/** What to grade: the exercise, the seed of its random points, and the language of the report. */
+export interface GradeRequest {
+  /** `"<chapter-folder>/<exercise-id>"` (or the bare id when it is unique). */
+  exerciseId: string;
+  seed: number;
+  lang: Lang;
+}
+
+/**
+ * Grade the reader's definitions in the page scope against an exercise. It
+ * runs like a cell (queued, acknowledged, Stop and the time limit apply, it
+ * ends with `done`); the report comes back as a {@link GradeReportMessage}.
+ */
+export interface GradeMessage extends GradeRequest {
+  type: "grade";
+  runId: RunId;
+  cellId: string;
 }
 
 /** Polite stop: the run's next cooperation point (`await cooperate()`, progress, display update) throws `Interrupted`. */
@@ -69,7 +90,7 @@ export interface AssetMessage {
   error?: string;
 }
 
-export type HostToWorker = RunMessage | InterruptMessage | ResetMessage | ClearTimersMessage | AssetMessage;
+export type HostToWorker = RunMessage | GradeMessage | InterruptMessage | ResetMessage | ClearTimersMessage | AssetMessage;
 
 // ---------------------------------------------------------------------------
 // Worker → host
@@ -232,6 +253,13 @@ export interface ControlMessage {
   control: ControlSpec;
 }
 
+/** The grader's report on a `grade` run (sent before its `done`; a run that fails sends an `error` instead). */
+export interface GradeReportMessage {
+  type: "grade-report";
+  runId: RunId;
+  report: GradeReport;
+}
+
 /** Everything the worker may send. */
 export type WorkerToHost =
   | ControlMessage
@@ -245,7 +273,8 @@ export type WorkerToHost =
   | ErrorMessage
   | UncaughtMessage
   | DoneMessage
-  | AssetRequestMessage;
+  | AssetRequestMessage
+  | GradeReportMessage;
 
 /** Default per-run log cap. */
 export const DEFAULT_MAX_LOG_LINES = 1000;

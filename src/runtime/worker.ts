@@ -14,7 +14,7 @@ import { setYieldHook } from "../nn/cooperate.ts";
 import { setDigitsSource } from "../nn/digits.ts";
 import { cellNn } from "./cell-nn.ts";
 import { createKernel } from "./kernel.ts";
-import { installGrader } from "./grader/install.ts";
+import { createGrader } from "./grader/install.ts";
 import { globExerciseLoader } from "./grader/loaders.ts";
 import type { HostToWorker, WorkerToHost } from "./protocol.ts";
 
@@ -56,12 +56,15 @@ function connect(e: MessageEvent): void {
   if ((e.data as { type?: unknown } | null)?.type !== "connect" || !port) return;
   removeListener("message", connect);
   const send = port.postMessage.bind(port) as (m: WorkerToHost) => void;
-  kernel = createKernel({ global: globalThis, post: send, nn: cellNn, setYieldHook });
+  // Exercises load lazily: a page pays for an exercise's references only when it is graded (layout: grader/exercise-files.ts).
+  const grade = createGrader(globalThis, globExerciseLoader(
+    () => import.meta.glob("/content/*/exercises/*/exercise.ts"),
+    () => import.meta.glob("/content/*/exercises/*/zh-CN.ts"),
+  ));
+  kernel = createKernel({ global: globalThis, post: send, nn: cellNn, setYieldHook, grade });
   // The digits file (chapter 9): this worker's origin is opaque, so the page fetches it, same-origin, on request.
   const k = kernel;
   setDigitsSource(() => k.requestAsset("digits"));
-  // Exercises load lazily: a page pays for an exercise's references only when it is graded.
-  installGrader(globalThis, globExerciseLoader(() => import.meta.glob("/content/*/exercises/*/exercise.ts")));
   port.onmessage = (m: MessageEvent<HostToWorker>) => k.handle(m.data);
 }
 addListener("message", connect);

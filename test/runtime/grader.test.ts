@@ -2,17 +2,18 @@
  * The grader's own contract: how it treats a learner's function that is
  * missing, throws, is slow, returns the wrong kind of value, NaN or Infinity;
  * that a seed repeats exactly; the cheap recognition of classic mistakes; the
- * report's size limit; exercise lookup; and the hidden cell globals.
+ * exercise lookup and the folder layout; and the grading function the kernel calls.
  */
 import { describe, expect, it } from "vitest";
 import { Activation, Adam, Dense, Matrix, mlp, Sequential, train, type ClassificationData, type Rng } from "../../src/nn/index.ts";
 import { defineExercise, type ExerciseDef } from "../../src/runtime/grader/exercise.ts";
 import { gradeExercise } from "../../src/runtime/grader/grade.ts";
-import { installGrader, serializeReport } from "../../src/runtime/grader/install.ts";
+import { parseExercisePath } from "../../src/runtime/grader/exercise-files.ts";
+import { createGrader } from "../../src/runtime/grader/install.ts";
 import { exerciseKey, globExerciseLoader, resolveExerciseKey } from "../../src/runtime/grader/loaders.ts";
 import { listExerciseFiles, nodeExerciseLoader } from "../../src/runtime/grader/node-loader.ts";
 import { detectPattern, isTransposeOf } from "../../src/runtime/grader/patterns.ts";
-import { parseGradeReport, type GradeReport } from "../../src/runtime/grader/report.ts";
+import type { GradeReport } from "../../src/runtime/grader/report.ts";
 
 const cube = defineExercise({
   id: "cube-derivative",
@@ -238,20 +239,20 @@ describe("gradeExercise: a train check", () => {
 describe("detectPattern", () => {
   const pairs = (f: (n: number) => number, ns = [0.5, -1.25, 2, 0.75]) => ns.map((n) => ({ a: f(n), n }));
   it("names the classic mistakes", () => {
-    expect(detectPattern(pairs(() => 0))?.pattern).toBe("zeros");
-    expect(detectPattern(pairs((n) => -n))?.pattern).toBe("sign-flipped");
-    expect(detectPattern(pairs((n) => 2 * n))?.pattern).toBe("factor-2");
-    expect(detectPattern(pairs((n) => n / 2))?.pattern).toBe("half");
-    expect(detectPattern(pairs((n) => 5 * n), 5)?.pattern).toBe("missing-1/N");
-    expect(detectPattern(pairs((n) => n / 4), 4)?.pattern).toBe("extra-1/N");
-    expect(detectPattern(pairs((n) => -2 * n))?.text).toMatch(/sign is flipped and a factor 2 is off/);
-    expect(detectPattern(pairs((n) => 0.3 * n))).toMatchObject({ pattern: "scaled", factor: 0.3 });
+    expect(detectPattern(pairs(() => 0), "en")?.pattern).toBe("zeros");
+    expect(detectPattern(pairs((n) => -n), "en")?.pattern).toBe("sign-flipped");
+    expect(detectPattern(pairs((n) => 2 * n), "en")?.pattern).toBe("factor-2");
+    expect(detectPattern(pairs((n) => n / 2), "en")?.pattern).toBe("half");
+    expect(detectPattern(pairs((n) => 5 * n), "en", 5)?.pattern).toBe("missing-1/N");
+    expect(detectPattern(pairs((n) => n / 4), "en", 4)?.pattern).toBe("extra-1/N");
+    expect(detectPattern(pairs((n) => -2 * n), "en")?.text).toMatch(/sign is flipped and a factor 2 is off/);
+    expect(detectPattern(pairs((n) => 0.3 * n), "en")).toMatchObject({ pattern: "scaled", factor: 0.3 });
   });
   it("claims nothing for a right answer, an unstructured one, or too few points", () => {
-    expect(detectPattern(pairs((n) => n))).toBeNull();
-    expect(detectPattern(pairs((n) => n * n))).toBeNull();
-    expect(detectPattern([{ a: 0.3, n: 1 }])).toBeNull(); // any ratio fits one point
-    expect(detectPattern([{ a: 0, n: 0 }])).toBeNull();
+    expect(detectPattern(pairs((n) => n), "en")).toBeNull();
+    expect(detectPattern(pairs((n) => n * n), "en")).toBeNull();
+    expect(detectPattern([{ a: 0.3, n: 1 }], "en")).toBeNull(); // any ratio fits one point
+    expect(detectPattern([{ a: 0, n: 0 }], "en")).toBeNull();
   });
   it("recognises a transposed square matrix", () => {
     const n = Matrix.from([[1, 2], [3, 4]]);
@@ -354,30 +355,18 @@ describe("gradeExercise: a batches check", () => {
   });
 });
 
-describe("serializeReport", () => {
-  it("keeps a report under a cell result's size by thinning the comparison", () => {
-    const big: GradeReport = {
-      exerciseId: "x", passed: false, seed: 1, headline: "h",
-      parts: [{ name: "p", passed: false, message: "m".repeat(400) }],
-      comparison: { label: "l", analytic: Array.from({ length: 200 }, (_, i) => Math.PI * i * 1e-7), numeric: Array.from({ length: 200 }, (_, i) => Math.E * i * 1e-7) },
-    };
-    const json = serializeReport(big);
-    expect(json.length).toBeLessThanOrEqual(9000);
-    const back = parseGradeReport(json);
-    expect(back.comparison!.analytic.length).toBeGreaterThan(10);
-    expect(back.comparison!.analytic.length).toBe(back.comparison!.numeric.length);
-  });
-  it("parseGradeReport rejects what is not a report", () => {
-    expect(() => parseGradeReport("{}")).toThrow(/exerciseId/);
-    expect(() => parseGradeReport("null")).toThrow(/expected an object/);
-  });
-});
-
 describe("exercise lookup", () => {
   it("keys exercise files by chapter folder and exercise id", () => {
     expect(exerciseKey("/content/02-activation-functions/exercises/tanh-derivative/exercise.ts")).toBe("02-activation-functions/tanh-derivative");
     expect(exerciseKey("C:\\site\\content\\02-a\\exercises\\b\\exercise.ts")).toBe("02-a/b");
     expect(exerciseKey("/content/02-a/figures.ts")).toBeNull();
+    expect(exerciseKey("/content/02-a/exercises/b/starter.ts")).toBeNull();
+  });
+  it("reads every file of the layout back, and nothing else", () => {
+    expect(parseExercisePath("/content/02-a/exercises/b/starter.zh.ts")).toEqual({ key: "02-a/b", chapter: "02-a", id: "b", file: "starter.zh.ts" });
+    expect(parseExercisePath("/content/02-a/exercises/b/zh-CN.ts")?.file).toBe("zh-CN.ts");
+    expect(parseExercisePath("/content/02-a/exercises/b/notes.ts")).toBeNull();
+    expect(parseExercisePath("/content/02-a/exercises/b/wrong/sign.ts")).toBeNull();
   });
   it("resolves full keys, unique bare ids, and names the problem otherwise", () => {
     const keys = ["01-a/x", "02-b/y", "03-c/y"];
@@ -388,40 +377,43 @@ describe("exercise lookup", () => {
   });
   it("loads lazily through import.meta.glob-style modules", async () => {
     let loads = 0;
+    const zh = { title: "x³ 的导数", hints: ["幂法则", "3x²", "return 3 * x * x"], text: { "x in [−2, 2]": "x 在 [−2, 2] 内" } };
     const load = globExerciseLoader({
       "/content/00-a/exercises/cube-derivative/exercise.ts": async () => { loads++; return { default: cube }; },
       "/content/00-a/exercises/broken/exercise.ts": async () => ({ nothing: true }),
-    });
+    }, { "/content/00-a/exercises/cube-derivative/zh-CN.ts": async () => ({ default: zh }) });
     expect(loads).toBe(0);
-    expect((await load("cube-derivative")).title).toBe("d/dx x³");
+    const en = await load("cube-derivative", "en");
+    expect(en.def.title).toBe("d/dx x³");
+    expect(en.text).toBeNull();
+    expect(en.key).toBe("00-a/cube-derivative");
     expect(loads).toBe(1);
-    await expect(load("00-a/broken")).rejects.toThrow("exercise 00-a/broken: exercise.ts must `export default defineExercise({...})`");
+    expect((await load("cube-derivative", "zh-CN")).text).toEqual(zh);
+    await expect(load("00-a/broken", "en")).rejects.toThrow("exercise 00-a/broken: exercise.ts must `export default defineExercise({...})`");
   });
   it("finds every exercise on disk in Node", async () => {
     const content = new URL("../../content/", import.meta.url);
     const files = listExerciseFiles(content);
     expect(files.has("02-activation-functions/tanh-derivative")).toBe(true);
-    expect((await nodeExerciseLoader(content)("tanh-derivative")).id).toBe("tanh-derivative");
+    expect((await nodeExerciseLoader(content)("tanh-derivative", "en")).def.id).toBe("tanh-derivative");
   });
 });
 
-describe("installGrader", () => {
-  it("defines hidden globals that grade the scope's definitions and describe an exercise", async () => {
+describe("createGrader", () => {
+  it("grades the scope's definitions as they are when it is called", async () => {
     const scope: Record<string, unknown> = {};
-    installGrader(scope, async (id) => {
+    const grade = createGrader(scope, async (id) => {
       if (id !== "cube") throw new Error(`unknown exercise: ${id}`);
-      return cube;
+      return { key: "00-a/cube", def: cube, text: null };
     });
-    expect(Object.keys(scope)).toEqual([]); // not enumerable: the reader's view of the scope stays clean
-    const gradeFn = scope.__gradeExercise as (id: unknown, seed: unknown) => Promise<string>;
-    expect(parseGradeReport(await gradeFn("cube", 3)).problem).toBe("missing");
+    expect((await grade({ exerciseId: "cube", seed: 3, lang: "en" })).problem).toBe("missing");
     scope.cubePrime = (x: number) => 3 * x * x;
-    const r = parseGradeReport(await gradeFn("cube", 3));
+    const r = await grade({ exerciseId: "cube", seed: 3, lang: "en" });
     expect(r.passed).toBe(true);
     expect(r.exerciseId).toBe("cube");
-    await expect(gradeFn("cube", NaN)).rejects.toThrow(/seed must be a finite number/);
-    await expect(gradeFn(3, 1)).rejects.toThrow(/id must be a string/);
-    const info = JSON.parse(await (scope.__exerciseInfo as (id: string) => Promise<string>)("cube"));
-    expect(info).toEqual({ id: "cube", title: "d/dx x³", entry: ["cubePrime"], hints: ["power rule", "3x²", "return 3 * x * x"], timeLimitMs: 200 });
+    await expect(grade({ exerciseId: "cube", seed: NaN, lang: "en" })).rejects.toThrow(/seed must be a finite number/);
+    await expect(grade({ exerciseId: 3 as unknown as string, seed: 1, lang: "en" })).rejects.toThrow(/exerciseId must be a string/);
+    await expect(grade({ exerciseId: "cube", seed: 1, lang: "fr" as "en" })).rejects.toThrow(/unknown language fr/);
+    await expect(grade({ exerciseId: "nope", seed: 1, lang: "en" })).rejects.toThrow(/unknown exercise: nope/);
   });
 });

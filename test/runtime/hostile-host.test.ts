@@ -82,6 +82,14 @@ describe("the host checks every message (message-check.ts)", () => {
       { type: "done", runId: 1, status: "error", ms: 3 },
       { type: "asset-request", runId: 1, requestId: 1, name: "digits" },
       { type: "control", runId: 1, control: { kind: "slider", label: "lr", min: 0.001, max: 1, step: null, scale: "log", value: 0.1, default: 0.1 } },
+      {
+        type: "grade-report", runId: 1,
+        report: {
+          exerciseId: "02-a/b", passed: false, seed: 7, headline: "h", problem: null, pattern: "sign-flipped", elapsedMs: 3,
+          parts: [{ name: "p", passed: false, message: "m", where: { param: "dX", index: [1, 0], input: "x 2x3" }, maxError: 2, band: "wrong", cause: "c" }],
+          comparison: { label: "l", reference: "numerical gradient", analytic: [1], numeric: [-1] },
+        },
+      },
     ];
     expect(new Set(good.map((m) => m.type))).toEqual(new Set(Object.keys(MESSAGES)));
     for (const m of good) expect(checkMessage(structuredClone(m))).not.toBeNull();

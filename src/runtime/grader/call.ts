@@ -7,6 +7,9 @@
  * Each breach raises a `LearnerFailure` whose message says what happened, for
  * which input, and what to do instead.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
 import { at, distinct, kindOf, num, rowCol } from "./format.ts";
@@ -18,6 +21,8 @@ export interface LearnerFn {
   /** performance.now() after which grading stops with a time-out. */
   deadline: number;
   limitMs: number;
+  /** The language of the report. */
+  lang: Lang;
 }
 
 /** A named argument (a Matrix or a number). */
@@ -58,13 +63,13 @@ export function invoke(l: LearnerFn, args: readonly Arg[], input: string): unkno
   } catch (e) {
     if (isInterrupted(e)) throw e;
     const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    throw new LearnerFailure("exception", `${l.name} threw ${text} (for ${input}).`, { input });
+    throw new LearnerFailure("exception", t(G.threw, l.lang, { fn: l.name, error: text, input }), { input });
   }
   if (performance.now() > l.deadline) {
-    throw new GradeTimeout(`${l.name} used up the ${l.limitMs / 1000} s time budget for grading (last input: ${input}): is there a loop that runs far too often?`);
+    throw new GradeTimeout(t(G.timeBudget, l.lang, { fn: l.name, s: l.limitMs / 1000, input }));
   }
   if (out && typeof (out as Promise<unknown>).then === "function") {
-    throw new LearnerFailure("shape", `${l.name} returned a Promise: write a plain function, not an async one.`, { input });
+    throw new LearnerFailure("shape", t(G.returnedPromise, l.lang, { fn: l.name }), { input });
   }
   args.forEach((a, n) => {
     const snap = snaps[n];
@@ -75,12 +80,12 @@ export function invoke(l: LearnerFn, args: readonly Arg[], input: string): unkno
     if (k >= 0) {
       const idx = isArray ? [k] : rowCol(k, (a.value as Matrix).cols);
       if (k >= data.length || k >= snap.length) {
-        throw new LearnerFailure("mutated-input", `${l.name} changed the length of its input ${a.name} from ${snap.length} to ${data.length} (${input}): leave the inputs as they are.`, { param: a.name, input });
+        throw new LearnerFailure("mutated-input", t(G.changedLength, l.lang, { fn: l.name, arg: a.name, from: snap.length, to: data.length, input }), { param: a.name, input });
       }
+      const [was, now] = distinct(snap[k], data[k]);
       throw new LearnerFailure(
         "mutated-input",
-        `${l.name} changed its input ${a.name}: ${at(a.name, idx)} was ${distinct(snap[k], data[k])[0]} and became ${distinct(snap[k], data[k])[1]} (${input}). ` +
-          (isArray ? `Leave the inputs as they are and build the result in a new array (${a.name}.slice() copies one).` : `Leave the inputs as they are and write the result into a new Matrix (new Matrix(rows, cols) or ${a.name}.clone()).`),
+        t(isArray ? G.changedArray : G.changedMatrix, l.lang, { fn: l.name, arg: a.name, place: at(a.name, idx), was, now, input }),
         { param: a.name, index: idx, input },
       );
     }
@@ -106,12 +111,7 @@ export function invokeTwice<T>(l: LearnerFn, makeArgs: () => Arg[], input: strin
   const second = readResult(l, reader, invoke(l, makeArgs(), input), input);
   const d = reader.diff(first, second);
   if (d) {
-    throw new LearnerFailure(
-      "accumulates",
-      `calling ${l.name} twice with the same input gave different results: ${d.text} (${input}). ` +
-        "It must not keep or add to anything between calls: everything it needs comes in through its arguments, and each result starts from fresh zeros.",
-      { ...d.where, input },
-    );
+    throw new LearnerFailure("accumulates", t(G.twiceDiffer, l.lang, { fn: l.name, diff: d.text, input }), { ...d.where, input });
   }
   return first;
 }
@@ -126,23 +126,23 @@ export function readResult<T>(l: LearnerFn, reader: ResultReader<T>, out: unknow
     return reader.read(out, input);
   } catch (e) {
     if (e instanceof LearnerFailure || isInterrupted(e)) throw e;
-    throw new LearnerFailure("shape", `what ${l.name} returned could not be read: ${e instanceof Error ? e.message : String(e)} (${input}).`, { input });
+    throw new LearnerFailure("shape", t(G.unreadable, l.lang, { fn: l.name, error: e instanceof Error ? e.message : String(e), input }), { input });
   }
 }
 
 /** Reads a number result: NaN, Infinity and non-numbers fail with their own messages. */
-export function numberReader(l: LearnerFn, advice = "compute it in a way that does not overflow"): ResultReader<number> {
+export function numberReader(l: LearnerFn, advice = t(G.adviceOverflow, l.lang)): ResultReader<number> {
   return {
     read(out, input) {
-      if (typeof out !== "number") throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)} for ${input}; it must return a number.`, { input });
-      if (Number.isNaN(out)) throw new LearnerFailure("nan", `${l.name} returned NaN for ${input}: ${advice}.`, { input });
-      if (!Number.isFinite(out)) throw new LearnerFailure("infinity", `${l.name} returned ${num(out)} for ${input}: ${advice}.`, { input });
+      if (typeof out !== "number") throw new LearnerFailure("shape", t(G.notNumber, l.lang, { fn: l.name, kind: kindOf(out, l.lang), input }), { input });
+      if (Number.isNaN(out)) throw new LearnerFailure("nan", t(G.returnedNaN, l.lang, { fn: l.name, input, advice }), { input });
+      if (!Number.isFinite(out)) throw new LearnerFailure("infinity", t(G.returnedInf, l.lang, { fn: l.name, value: num(out), input, advice }), { input });
       return out;
     },
     diff(a, b) {
       if (a === b) return null;
       const [sa, sb] = distinct(a, b);
-      return { text: `${sa} the first time, ${sb} the second`, where: {} };
+      return { text: t(G.firstSecond, l.lang, { a: sa, b: sb }), where: {} };
     },
   };
 }
@@ -159,8 +159,6 @@ export interface MatrixExpectation {
   advice?: string;
 }
 
-const NAN_ADVICE = "NaN comes from 0/0, ∞ − ∞ or ∞/∞: is something overflowing, such as Math.exp of a large number?";
-
 /**
  * Converts a returned value to a Matrix of the expected shape (accepting any
  * {rows, cols, data} or nested arrays), or fails: not a matrix, wrong shape
@@ -170,54 +168,54 @@ export function readMatrix(l: LearnerFn, out: unknown, e: MatrixExpectation, inp
   let m: Matrix;
   if (isMatrixLike(out)) {
     if (out.data.length !== out.rows * out.cols) {
-      throw new LearnerFailure("shape", `${e.name} says it is ${out.rows}x${out.cols} but holds ${out.data.length} numbers (${input}).`, { param: e.name, input });
+      throw new LearnerFailure("shape", t(G.holdsWrongCount, l.lang, { name: e.name, rows: out.rows, cols: out.cols, length: out.data.length, input }), { param: e.name, input });
     }
     m = new Matrix(out.rows, out.cols, Float64Array.from(out.data));
   } else if (Array.isArray(out) && out.length > 0 && Array.isArray(out[0])) {
     try {
       m = Matrix.from(out as number[][]);
     } catch (err) {
-      throw new LearnerFailure("shape", `${e.name} is not a proper matrix: ${(err as Error).message} (${input}).`, { param: e.name, input });
+      throw new LearnerFailure("shape", t(G.notProperMatrix, l.lang, { name: e.name, error: (err as Error).message, input }), { param: e.name, input });
     }
   } else {
-    throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)} for ${e.name}; it must be a Matrix of shape ${e.rows}x${e.cols} (${input}).`, { param: e.name, input });
+    throw new LearnerFailure("shape", t(G.notMatrix, l.lang, { fn: l.name, kind: kindOf(out, l.lang), name: e.name, rows: e.rows, cols: e.cols, input }), { param: e.name, input });
   }
   if (m.rows !== e.rows || m.cols !== e.cols) {
     const transposed = m.rows === e.cols && m.cols === e.rows;
+    const shape = { name: e.name, shape: m.shape, rows: e.rows, cols: e.cols, like: e.like };
     throw new LearnerFailure(
       "shape",
-      `${e.name} is ${m.shape} but must be ${e.rows}x${e.cols}, the shape of ${e.like}` +
-        (transposed ? ": it looks transposed (a gradient always has the shape of what it is the gradient of)." : ` (${input}).`),
+      transposed ? t(G.wrongShapeTransposed, l.lang, shape) : t(G.wrongShape, l.lang, { ...shape, input }),
       { param: e.name, input },
       transposed ? "transposed" : undefined,
-      transposed ? `${e.name} is transposed` : undefined,
+      transposed ? t(G.transposedCause, l.lang, { name: e.name }) : undefined,
     );
   }
   for (let k = 0; k < m.data.length; k++) {
     const v = m.data[k];
     if (!Number.isFinite(v)) {
       const idx = rowCol(k, m.cols);
-      const advice = e.advice ?? NAN_ADVICE;
-      throw new LearnerFailure(Number.isNaN(v) ? "nan" : "infinity", `${at(e.name, idx)} is ${num(v)} (${input}): ${advice}`, { param: e.name, index: idx, input });
+      const advice = e.advice ?? t(G.adviceNaN, l.lang);
+      throw new LearnerFailure(Number.isNaN(v) ? "nan" : "infinity", t(G.elementIs, l.lang, { place: at(e.name, idx), value: num(v), input, advice }), { param: e.name, index: idx, input });
     }
   }
   return m;
 }
 
 /** Compares two matrices exactly; the difference names the element. */
-export function diffMatrix(name: string, a: Matrix, b: Matrix): { text: string; where: { param: string; index: number[] } } | null {
+export function diffMatrix(name: string, a: Matrix, b: Matrix, lang: Lang): { text: string; where: { param: string; index: number[] } } | null {
   const k = firstDifference(a.data, b.data);
   if (k < 0) return null;
   const idx = rowCol(k, a.cols);
   const [sa, sb] = distinct(a.data[k], b.data[k]);
-  return { text: `${at(name, idx)} was ${sa} the first time and ${sb} the second`, where: { param: name, index: idx } };
+  return { text: t(G.elementFirstSecond, lang, { place: at(name, idx), a: sa, b: sb }), where: { param: name, index: idx } };
 }
 
 /** A reader of one returned matrix. */
 export function matrixReader(l: LearnerFn, e: MatrixExpectation): ResultReader<Matrix> {
   return {
     read: (out, input) => readMatrix(l, out, e, input),
-    diff: (a, b) => diffMatrix(e.name, a, b),
+    diff: (a, b) => diffMatrix(e.name, a, b, l.lang),
   };
 }
 
@@ -225,14 +223,15 @@ export function matrixReader(l: LearnerFn, e: MatrixExpectation): ResultReader<M
 export function namedMatricesReader(l: LearnerFn, expect: readonly MatrixExpectation[]): ResultReader<Record<string, Matrix>> {
   return {
     read(out, input) {
+      const names = expect.map((e) => e.name).join(", ");
       if (!out || typeof out !== "object" || Array.isArray(out)) {
-        throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)}; it must return an object { ${expect.map((e) => e.name).join(", ")} } (${input}).`, { input });
+        throw new LearnerFailure("shape", t(G.notObjectOf, l.lang, { fn: l.name, kind: kindOf(out, l.lang), names, input }), { input });
       }
       const o = out as Record<string, unknown>;
       const res: Record<string, Matrix> = {};
       for (const e of expect) {
         if (!(e.name in o) || o[e.name] === undefined) {
-          throw new LearnerFailure("shape", `${l.name} returned no ${e.name}: return an object { ${expect.map((x) => x.name).join(", ")} } (${input}).`, { param: e.name, input });
+          throw new LearnerFailure("shape", t(G.returnedNo, l.lang, { fn: l.name, name: e.name, names, input }), { param: e.name, input });
         }
         res[e.name] = readMatrix(l, o[e.name], e, input);
       }
@@ -240,7 +239,7 @@ export function namedMatricesReader(l: LearnerFn, expect: readonly MatrixExpecta
     },
     diff(a, b) {
       for (const e of expect) {
-        const d = diffMatrix(e.name, a[e.name], b[e.name]);
+        const d = diffMatrix(e.name, a[e.name], b[e.name], l.lang);
         if (d) return d;
       }
       return null;

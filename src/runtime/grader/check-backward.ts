@@ -5,14 +5,16 @@
  * compares the learner's dX with central differences of L. Entries of x stay
  * away from kinks; batches of one and of several rows are checked.
  */
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { checkGradients } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import type { Rng } from "../../nn/rng.ts";
 import { copyMatrix, invokeTwice, matrixReader } from "./call.ts";
-import { drawBatches, drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
+import { gradientParts } from "./check-gradients.ts";
+import { drawInt, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { BackwardCheck, Range } from "./exercise.ts";
-import { agreement, plotValue } from "./format.ts";
-import { judgeGradients, sharpen } from "./grad-verdict.ts";
+import { agreement } from "./format.ts";
 
 const KINK_MARGIN = 1e-3;
 
@@ -66,71 +68,58 @@ function forgotUpstream(dX: Matrix, dOut: Matrix, numeric: readonly number[]): b
 
 /** Grades a backward function. */
 export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Promise<CheckResult> {
-  const parts = new PartList();
-  const analytic: number[] = [], numeric: number[] = [];
-  let maxError = 0;
-  let batchOnePassed = false;
-  for (const N of drawBatches(ctx.rng, spec.batches)) {
+  const found = await gradientParts<Matrix>(ctx, spec.batches, (N) => {
     const cols = drawInt(ctx.rng, spec.cols);
     const x = randomMatrix(ctx.rng, N, cols, spec.x, spec.kinks);
     const out0 = spec.forward(x);
     const dOut = new Matrix(out0.rows, out0.cols);
     for (let k = 0; k < dOut.data.length; k++) dOut.data[k] = ctx.rng.normal();
-    const input = `x ${x.shape}, dOut ${dOut.shape}`;
-    const name = N === 1 ? "batch of 1" : `batch of ${N}`;
-    const rng = ctx.rng.fork();
-    const passed = await parts.run(name, async () => {
-      const dX = invokeTwice(
+    const input = `x ${x.shape}, dOut ${dOut.shape}`; // names and shapes only: the same in every language
+    // The checker judges rounding noise from |L|, but a sum of terms of both signs can be
+    // near 0 while its rounding error follows the size of the terms (saturated units then
+    // look "suspicious"). Offsetting L by Σ|terms| makes |L| reflect that size; it changes
+    // no derivative.
+    let offset = 0;
+    for (let k = 0; k < out0.data.length; k++) offset += Math.abs(out0.data[k] * dOut.data[k]);
+    const loss = (): number => {
+      const out = spec.forward(x);
+      let s = offset;
+      for (let k = 0; k < out.data.length; k++) s += out.data[k] * dOut.data[k];
+      return s;
+    };
+    return {
+      input,
+      gradName: { x: "dX" },
+      call: () => invokeTwice(
         ctx.learner,
         () => [{ name: "x", value: copyMatrix(x) }, { name: "dOut", value: copyMatrix(dOut) }],
         input,
         matrixReader(ctx.learner, { name: "dX", rows: x.rows, cols: x.cols, like: "x" }),
-      );
-      // The checker judges rounding noise from |L|, but a sum of terms of both signs can be
-      // near 0 while its rounding error follows the size of the terms (saturated units then
-      // look "suspicious"). Offsetting L by Σ|terms| makes |L| reflect that size; it changes
-      // no derivative.
-      let offset = 0;
-      for (let k = 0; k < out0.data.length; k++) offset += Math.abs(out0.data[k] * dOut.data[k]);
-      const loss = (): number => {
-        const out = spec.forward(x);
-        let s = offset;
-        for (let k = 0; k < out.data.length; k++) s += out.data[k] * dOut.data[k];
-        return s;
-      };
-      const checked = await checkGradients({
-        params: [],
+      ),
+      check: async (dX, rng) => ({
+        report: await checkGradients({
+          params: [],
+          loss,
+          backward: () => {},
+          inputs: [{ name: "x", value: x, grad: () => dX }],
+          rng,
+          // Kinks are kept away from every entry, so L is smooth around the point: insist on 1e-7.
+          piecewise: false,
+          keepElements: true,
+        }),
+        targets: new Map([["x", x]]),
         loss,
-        backward: () => {},
-        inputs: [{ name: "x", value: x, grad: () => dX }],
-        rng,
-        // Kinks are kept away from every entry, so L is smooth around the point: insist on 1e-7.
-        piecewise: false,
-        keepElements: true,
-      });
-      const rep = await sharpen(checked, new Map([["x", x]]), loss);
-      const numericOf = (): number[] => (rep.elements ?? []).map((e) => e.numeric);
-      const v = judgeGradients(rep, { x: "dX" }, N, input, () =>
-        forgotUpstream(dX, dOut, numericOf())
-          ? { pattern: "forgot-upstream", factor: NaN, text: "yours is the local derivative alone; multiply it by the upstream gradient dOut, element by element (the chain rule)" }
+      }),
+      explain: (dX, rep) => () =>
+        forgotUpstream(dX, dOut, (rep.elements ?? []).map((e) => e.numeric))
+          ? { pattern: "forgot-upstream", factor: NaN, text: t(G.forgotUpstream, ctx.lang) }
           : null,
-      );
-      for (const p of v.pairs) {
-        analytic.push(plotValue(p.a));
-        numeric.push(plotValue(p.n));
-      }
-      if (v.pattern) parts.pattern ??= v.pattern;
-      if (v.part.passed) maxError = Math.max(maxError, v.part.maxError ?? 0);
-      else if (N > 1 && batchOnePassed && !v.pattern) {
-        v.part.message += " It works for one example but not for a batch: every row of x needs its own gradient row.";
-      }
-      return v.part;
-    });
-    if (N === 1 && passed) batchOnePassed = true;
-  }
+    };
+  }, t(G.batchHintRows, ctx.lang));
+  const { parts, analytic, numeric, maxError } = found;
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${ctx.learner.name}: numerical gradient vs yours (dX)`, reference: "numerical gradient", analytic, numeric } : undefined,
-    summary: `${ctx.learner.name} matches central differences for every element ${agreement(maxError)}`,
+    comparison: analytic.length ? { label: t(G.backwardLabel, ctx.lang, { fn: ctx.learner.name }), reference: "numerical gradient", analytic, numeric } : undefined,
+    summary: t(G.backwardSummary, ctx.lang, { fn: ctx.learner.name, agreement: agreement(maxError, ctx.lang) }),
   };
 }

@@ -17,6 +17,9 @@
  *    one that draws from rng but still differs keeps state between calls
  *    ("accumulates").
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { createRng, type Rng } from "../../nn/rng.ts";
 import { invoke, readResult, type LearnerFn } from "./call.ts";
@@ -34,14 +37,14 @@ interface Drawn {
 }
 
 /** Draws (n, B) uniformly among the pairs in range that meet `divides` (B divides n, or does not). */
-export function drawBatchCase(rng: Rng, c: BatchesCase, epochs: readonly [number, number]): Drawn {
+export function drawBatchCase(rng: Rng, c: BatchesCase, epochs: readonly [number, number], lang: Lang = "en", label = c.label): Drawn {
   const pairs: [number, number][] = [];
   for (let n = c.n[0]; n <= c.n[1]; n++) {
     for (let b = c.batchSize[0]; b <= c.batchSize[1]; b++) {
       if (c.divides === undefined || (n % b === 0) === c.divides) pairs.push([n, b]);
     }
   }
-  if (pairs.length === 0) throw new Error(`case "${c.label}": no n in [${c.n.join(", ")}] and batch size in [${c.batchSize.join(", ")}] with ${c.divides ? "B dividing n" : "B not dividing n"}`);
+  if (pairs.length === 0) throw new Error(t(G.noCase, lang, { label, n: c.n.join(", "), b: c.batchSize.join(", "), divides: !!c.divides }));
   const [n, batchSize] = pairs[rng.int(pairs.length)];
   return { n, batchSize, epochs: drawInt(rng, epochs) };
 }
@@ -68,22 +71,22 @@ function isIterable(v: unknown): v is Iterable<unknown> {
 }
 
 /** Reads the returned batches as number[][] (arrays, typed arrays or any iterables; at most `cap` batches). */
-function readBatches(l: LearnerFn, out: unknown, input: string, cap: number): number[][] {
+function readBatches(l: LearnerFn, out: unknown, input: string, cap: number, n: number): number[][] {
   if (!isIterable(out) || typeof out === "string") {
-    throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)} (${input}); it must return a list of batches, each a list of example indices, such as [[3, 0], [1, 2]].`, { input });
+    throw new LearnerFailure("shape", t(G.notBatchList, l.lang, { fn: l.name, kind: kindOf(out, l.lang), input }), { input });
   }
   const batches: number[][] = [];
   for (const b of out) {
     if (batches.length >= cap) {
-      throw new LearnerFailure("shape", `${l.name} gave more than ${cap} batches (${input}), far more than the epochs need: does a loop never end?`, { input });
+      throw new LearnerFailure("shape", t(G.tooManyBatches, l.lang, { fn: l.name, cap, input }), { input });
     }
     if (!isIterable(b) || typeof b === "string") {
-      throw new LearnerFailure("shape", `batch ${batches.length} is ${kindOf(b)} (${input}); each batch must be a list of example indices such as [3, 0, 7].`, { index: [batches.length], input });
+      throw new LearnerFailure("shape", t(G.batchNotList, l.lang, { j: batches.length, kind: kindOf(b, l.lang), input }), { index: [batches.length], input });
     }
     const batch: number[] = [];
     for (const v of b) {
       if (typeof v !== "number" || !Number.isInteger(v)) {
-        throw new LearnerFailure("shape", `batch ${batches.length} holds ${typeof v === "number" ? String(v) : kindOf(v)}, not an example index (${input}): the indices are the whole numbers 0…n−1.`, { index: [batches.length, batch.length], input });
+        throw new LearnerFailure("shape", t(G.batchNotIndex, l.lang, { j: batches.length, value: typeof v === "number" ? String(v) : kindOf(v, l.lang), last: n - 1, input }), { index: [batches.length, batch.length], input });
       }
       batch.push(v);
     }
@@ -93,8 +96,8 @@ function readBatches(l: LearnerFn, out: unknown, input: string, cap: number): nu
 }
 
 /** At most `max` values, then "…". */
-function some(values: readonly number[], max = 6): string {
-  return values.length <= max ? list(values.map(String)) : `${values.slice(0, max).join(", ")} … (${values.length} in all)`;
+function some(values: readonly number[], lang: Lang, max = 6): string {
+  return values.length <= max ? list(values.map(String), lang) : t(G.someMore, lang, { shown: values.slice(0, max).join(", "), n: values.length });
 }
 
 interface Finding {
@@ -109,20 +112,20 @@ function expectedSizes(n: number, b: number): number[] {
 }
 
 /** Batch sizes in short: "5 × 8, then 5" or "2, 3". */
-function sizesText(sizes: readonly number[]): string {
-  if (sizes.length === 0) return "no batches";
-  if (sizes.length === 1) return `one batch of ${sizes[0]}`;
+function sizesText(sizes: readonly number[], lang: Lang): string {
+  if (sizes.length === 0) return t(G.noBatches, lang);
+  if (sizes.length === 1) return t(G.oneBatchOf, lang, { n: sizes[0] });
   if (sizes.length <= 6) return sizes.join(", ");
   const first = sizes[0];
   let run = 1;
   while (run < sizes.length && sizes[run] === first) run++;
   if (run === sizes.length) return `${run} × ${first}`;
-  if (run === sizes.length - 1) return `${run} × ${first}, then ${sizes[run]}`;
-  return `${sizes.slice(0, 6).join(", ")}, … (${sizes.length} batches)`;
+  if (run === sizes.length - 1) return t(G.runThen, lang, { run, size: first, rest: sizes[run] });
+  return t(G.manyBatches, lang, { shown: sizes.slice(0, 6).join(", "), n: sizes.length });
 }
 
 /** What is wrong with one epoch's batches, or null. */
-function checkEpoch(batches: readonly number[][], d: Drawn, epoch: number): Finding | null {
+function checkEpoch(batches: readonly number[][], d: Drawn, epoch: number, lang: Lang): Finding | null {
   const { n, batchSize: B } = d;
   const want = expectedSizes(n, B);
   const rest = n % B;
@@ -133,27 +136,28 @@ function checkEpoch(batches: readonly number[][], d: Drawn, epoch: number): Find
   const repeated = counts.flatMap((c, i) => (c > 1 ? [i] : []));
   const sizes = batches.map((b) => b.length);
   const allFull = sizes.every((s) => s === B);
-  const e = `epoch ${epoch}`;
+  const e = t(G.epochN, lang, { e: epoch });
   if (rest !== 0 && allFull && batches.length === want.length - 1 && missing.length === rest && repeated.length === 0 && outside.length === 0) {
-    return { pattern: "drops-last-batch", text: `${e} has ${batches.length} batches of ${B}, and indices ${some(missing)} are in none of them: the last, smaller batch of ${rest} = ${n} mod ${B} examples was dropped. Keep it, so that every example is used once per epoch (an epoch of ${n} in batches of ${B} has ⌈${n}/${B}⌉ = ${want.length} batches).` };
+    return { pattern: "drops-last-batch", text: t(G.dropsLast, lang, { e, k: batches.length, b: B, missing: some(missing, lang), rest, n, want: want.length }) };
   }
   if (rest !== 0 && allFull && batches.length === want.length && repeated.length > 0) {
-    return { pattern: "pads-last-batch", text: `in ${e} the last batch has ${B} indices, but ${B > n ? `the epoch has only ${n} examples` : `only ${rest} = ${n} mod ${B} examples are left for it`}, so indices ${some(repeated)} appear twice: the last batch was padded. Let it be smaller instead (slice to Math.min(start + batchSize, n)).` };
+    const only = B > n ? t(G.onlyN, lang, { n }) : t(G.onlyRest, lang, { rest, n, b: B });
+    return { pattern: "pads-last-batch", text: t(G.padsLast, lang, { e, b: B, only, repeated: some(repeated, lang) }) };
   }
   if (outside.length > 0) {
-    return { pattern: "missing-index", text: `${e} holds ${some(outside)}, which ${outside.length === 1 ? "is not an example index" : "are not example indices"}: with n = ${n} the indices go from 0 to ${n - 1}` + (missing.length ? `, and ${some(missing)} ${missing.length === 1 ? "is" : "are"} missing.` : ".") };
+    const missingText = missing.length ? t(missing.length === 1 ? G.missingOne : G.missingMany, lang, { values: some(missing, lang) }) : "";
+    return { pattern: "missing-index", text: t(G.outsideIndices, lang, { e, values: some(outside, lang), one: outside.length === 1, last: n - 1, missing: missingText }) };
   }
   if (missing.length > 0) {
-    const last = missing.includes(n - 1) ? ` Does a loop stop one short (i < n − 1 instead of i < n)? The indices go from 0 to n − 1 = ${n - 1}, inclusive.` : "";
-    return { pattern: "missing-index", text: `${e} never uses ${missing.length === 1 ? "index" : "indices"} ${some(missing)}: every example 0…${n - 1} must be in exactly one batch of each epoch.${last}` };
+    return { pattern: "missing-index", text: t(G.missingIndices, lang, { e, one: missing.length === 1, values: some(missing, lang), last: n - 1, stopsShort: missing.includes(n - 1) }) };
   }
   if (repeated.length > 0) {
-    return { pattern: "repeated-index", text: `${e} uses ${repeated.length === 1 ? "index" : "indices"} ${some(repeated)} more than once: every example must be in exactly one batch of each epoch. Shuffle a permutation of 0…${n - 1} (each index once), then cut it into slices.` };
+    return { pattern: "repeated-index", text: t(G.repeatedIndices, lang, { e, one: repeated.length === 1, values: some(repeated, lang), last: n - 1 }) };
   }
   for (let j = 0; j < Math.max(sizes.length, want.length); j++) {
     if (sizes[j] !== want[j]) {
-      const which = j === want.length - 1 ? `the last batch of the epoch should have the remaining ${want[j]}` : `every batch but the last should have batchSize = ${B}`;
-      return { pattern: "wrong-batch-size", text: `in ${e}, batch ${j} has ${sizes[j] ?? 0} indices, but ${which} (sizes: yours ${sizesText(sizes)}; expected ${sizesText(want)}).` };
+      const which = j === want.length - 1 ? t(G.lastShouldHave, lang, { n: want[j] }) : t(G.othersShouldHave, lang, { b: B });
+      return { pattern: "wrong-batch-size", text: t(G.wrongBatchSize, lang, { e, j, size: sizes[j] ?? 0, which, yours: sizesText(sizes, lang), want: sizesText(want, lang) }) };
     }
   }
   return null;
@@ -164,10 +168,11 @@ function sameOrder(a: readonly number[][], b: readonly number[][]): boolean {
   return fa.length === fb.length && fa.every((v, i) => v === fb[i]);
 }
 
-function diffBatches(a: readonly number[][], b: readonly number[][]): string | null {
-  if (a.length !== b.length) return `${a.length} batches the first time, ${b.length} the second`;
+function diffBatches(a: readonly number[][], b: readonly number[][], lang: Lang): string | null {
+  if (a.length !== b.length) return t(G.countsDiffer, lang, { a: a.length, b: b.length });
+  const show = (x: readonly number[]): string => `${x.slice(0, 8).join(", ")}${x.length > 8 ? ", …" : ""}`;
   for (let j = 0; j < a.length; j++) {
-    if (a[j].length !== b[j].length || a[j].some((v, i) => v !== b[j][i])) return `batch ${j} was [${a[j].slice(0, 8).join(", ")}${a[j].length > 8 ? ", …" : ""}] the first time and [${b[j].slice(0, 8).join(", ")}${b[j].length > 8 ? ", …" : ""}] the second`;
+    if (a[j].length !== b[j].length || a[j].some((v, i) => v !== b[j][i])) return t(G.batchDiffers, lang, { j, a: show(a[j]), b: show(b[j]) });
   }
   return null;
 }
@@ -176,20 +181,22 @@ function diffBatches(a: readonly number[][], b: readonly number[][]): string | n
 export async function checkBatches(spec: BatchesCheck, ctx: CheckContext): Promise<CheckResult> {
   const l = ctx.learner;
   const fn = l.name;
-  const parts = new PartList();
+  const lang = ctx.lang;
+  const parts = new PartList(lang);
   const analytic: number[] = [], numeric: number[] = [];
   for (const c of spec.cases) {
-    const d = drawBatchCase(ctx.rng, c, spec.epochs ?? [2, 3]);
+    const label = ctx.text(c.label);
+    const d = drawBatchCase(ctx.rng, c, spec.epochs ?? [2, 3], lang, label);
     const seed = ctx.rng.int(2 ** 31);
     const { n, batchSize: B, epochs } = d;
-    const input = `n = ${n}, batchSize = ${B}, epochs = ${epochs}, ${c.label}`;
+    const input = t(G.batchesInput, lang, { n, b: B, epochs, label });
     const k = Math.ceil(n / B);
     const cap = 4 * epochs * k + 10;
-    await parts.run(c.label, async () => {
+    await parts.run(label, async () => {
       const call = (): { batches: number[][]; draws: number } => {
         const r = countingRng(seed);
         const out = invoke(l, [{ name: "n", value: n }, { name: "batchSize", value: B }, { name: "rng", value: r.rng }, { name: "epochs", value: epochs }], input);
-        return { batches: readResult(l, { read: (o, i) => readBatches(l, o, i, cap), diff: () => null }, out, input), draws: r.draws() };
+        return { batches: readResult(l, { read: (o, i) => readBatches(l, o, i, cap, n), diff: () => null }, out, input), draws: r.draws() };
       };
       const first = call();
       await cooperate();
@@ -201,12 +208,13 @@ export async function checkBatches(spec: BatchesCheck, ctx: CheckContext): Promi
       // Split into epochs: ⌈n/B⌉ batches each when the count is right, else evenly when it can be.
       let per = k;
       if (batches.length !== epochs * k) {
-        const oneEpoch = batches.length === k && epochs > 1 && checkEpoch(batches, d, 0) === null;
+        const oneEpoch = batches.length === k && epochs > 1 && checkEpoch(batches, d, 0, lang) === null;
         if (oneEpoch) {
-          return fail(`${fn} returned ${k} batch${k === 1 ? "" : "es"}, one epoch's worth, but epochs = ${epochs}: return the batches of every epoch, one epoch after the other (${epochs} × ${k} = ${epochs * k} batches).`, "wrong-batch-size");
+          return fail(t(G.oneEpochOnly, lang, { fn, k, epochs, total: epochs * k }), "wrong-batch-size");
         }
         if (batches.length === 0 || batches.length % epochs !== 0) {
-          return fail(`${fn} returned ${batches.length} batch${batches.length === 1 ? "" : "es"}, but ${epochs} epochs of ${n} examples in batches of ${B} make ${epochs} × ⌈${n}/${B}⌉ = ${epochs * k} batches (sizes: yours ${sizesText(batches.map((b) => b.length))}; each epoch should be ${sizesText(expectedSizes(n, B))}).`, "wrong-batch-size");
+          const yours = sizesText(batches.map((b) => b.length), lang), want = sizesText(expectedSizes(n, B), lang);
+          return fail(t(G.wrongCount, lang, { fn, got: batches.length, epochs, n, b: B, total: epochs * k, yours, want }), "wrong-batch-size");
         }
         per = batches.length / epochs;
       }
@@ -220,36 +228,34 @@ export async function checkBatches(spec: BatchesCheck, ctx: CheckContext): Promi
         }
       }
       for (let e = 0; e < epochs; e++) {
-        const f = checkEpoch(byEpoch[e], d, e);
+        const f = checkEpoch(byEpoch[e], d, e, lang);
         if (f) return fail(f.text, f.pattern);
       }
       if (n >= 8) {
         for (let e = 0; e < epochs; e++) {
           const flat = byEpoch[e].flat();
           if (flat.every((v, i) => v === i)) {
-            return fail(`epoch ${e} visits the examples in order 0, 1, 2, …, ${n - 1}: shuffle them first (a new random permutation of 0…${n - 1} from rng each epoch, e.g. rng.permutation(n) or a Fisher–Yates shuffle with rng.int), then cut it into batches.`, "not-shuffled");
+            return fail(t(G.inOrder, lang, { e: t(G.epochN, lang, { e }), last: n - 1 }), "not-shuffled");
           }
         }
         for (let e = 1; e < epochs; e++) {
           if (sameOrder(byEpoch[e], byEpoch[e - 1])) {
-            return fail(`epoch ${e} has exactly the same batches, in the same order, as epoch ${e - 1}: draw a fresh shuffle at the start of every epoch, not once before the loop.`, "same-every-epoch");
+            return fail(t(G.sameEpochs, lang, { e: t(G.epochN, lang, { e }), prev: t(G.epochN, lang, { e: e - 1 }) }), "same-every-epoch");
           }
         }
       }
       const second = call();
-      const d2 = diffBatches(first.batches, second.batches);
+      const d2 = diffBatches(first.batches, second.batches, lang);
       if (d2) {
-        if (first.draws === 0) {
-          return fail(`two calls with generators made from the same seed gave different batches (${d2}), and ${fn} never drew a number from rng: shuffle with rng (rng.int, rng.shuffle or rng.permutation), not Math.random, so that a seed repeats the same batches.`, "not-reproducible");
-        }
-        throw new LearnerFailure("accumulates", `two calls with generators made from the same seed gave different batches: ${d2} (${input}). ${fn} must not keep anything between calls (such as an order shuffled in a previous call): start every call from 0…n−1 and draw only from its rng.`, { input });
+        if (first.draws === 0) return fail(t(G.unseeded, lang, { fn, diff: d2 }), "not-reproducible");
+        throw new LearnerFailure("accumulates", t(G.keepsState, lang, { fn, diff: d2, input }), { input });
       }
-      return { passed: true, message: `${epochs} epochs of ${k} batch${k === 1 ? "" : "es"} (sizes ${sizesText(want)}): each covers 0…${n - 1} once, shuffled afresh, and the seed repeats them.` };
+      return { passed: true, message: t(G.batchesPassed, lang, { epochs, k, sizes: sizesText(want, lang), last: n - 1 }) };
     });
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${fn}: expected batch sizes vs yours`, reference: "reference", analytic, numeric } : undefined,
-    summary: `every epoch covers 0…n−1 once in batches of batchSize with the rest last, shuffled afresh each epoch and repeatable from the seed`,
+    comparison: analytic.length ? { label: t(G.batchesLabel, lang, { fn }), reference: "reference", analytic, numeric } : undefined,
+    summary: t(G.batchesSummary, lang),
   };
 }

@@ -4,13 +4,16 @@
  * each point set — including hard ones such as very large inputs, where a
  * formula that overflows returns NaN.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { checkScalarFunction } from "../../nn/gradcheck.ts";
 import type { Rng } from "../../nn/rng.ts";
 import { invokeTwice, numberReader } from "./call.ts";
 import { PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { DerivativeCheck, PointSet } from "./exercise.ts";
-import { agreement, err, num, sentence } from "./format.ts";
+import { agreement, bandName, err, num } from "./format.ts";
 import { detectPattern } from "./patterns.ts";
 
 /** Distance kept from a kink: far beyond the finite-difference step, so no step crosses it. */
@@ -39,22 +42,24 @@ function rangesOf(set: PointSet): readonly (readonly [number, number])[] {
   return typeof set.range[0] === "number" ? [set.range as readonly [number, number]] : (set.range as readonly (readonly [number, number])[]);
 }
 
-function rangeText(set: PointSet): string {
-  const r = rangesOf(set).map(([lo, hi]) => `[${num(lo)}, ${num(hi)}]`).join(" and ");
-  return set.symmetric ? `${r} and ${rangesOf(set).length > 1 ? "their negatives" : "its negative"}` : r;
+function rangeText(set: PointSet, lang: Lang): string {
+  const r = rangesOf(set).map(([lo, hi]) => `[${num(lo)}, ${num(hi)}]`).reduce((a, b) => t(G.rangeAnd, lang, { a, b }));
+  if (!set.symmetric) return r;
+  return t(rangesOf(set).length > 1 ? G.rangeNegatives : G.rangeNegative, lang, { ranges: r });
 }
 
 /** Grades a scalar derivative. */
 export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext): Promise<CheckResult> {
   const v = spec.variable ?? "x";
   const fn = ctx.learner.name;
-  const parts = new PartList();
+  const lang = ctx.lang;
+  const parts = new PartList(lang);
   const analytic: number[] = [], numeric: number[] = [];
   let maxError = 0, count = 0;
-  const reader = numberReader(ctx.learner, "compute it in a way that does not overflow (Math.exp of a large number is Infinity)");
+  const reader = numberReader(ctx.learner, t(G.adviceOverflowExp, lang));
   for (const set of spec.points) {
     const points = drawPoints(ctx.rng, set, spec.kinks);
-    await parts.run(set.label, async () => {
+    await parts.run(ctx.text(set.label), async () => {
       const values: number[] = [];
       for (const z of points) {
         values.push(invokeTwice(ctx.learner, () => [{ name: v, value: z }], `${v} = ${num(z)}`, reader));
@@ -69,26 +74,26 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
       }
       if (rep.problems.length > 0) {
         // Only the reference can cause these (the learner's values are finite): an authoring error, said plainly.
-        return { passed: false, message: `the check itself failed: ${rep.problems.join("; ")}.`, band: "wrong" as const };
+        return { passed: false, message: t(G.checkFailed, lang, { problems: rep.problems.join("; ") }), band: "wrong" as const };
       }
       if (rep.ok) {
         maxError = Math.max(maxError, rep.maxError);
         count += points.length;
         return {
           passed: true,
-          message: `${fn} matches central differences at ${points.length} random points in ${rangeText(set)} (max relative error ${err(rep.maxError)}, ${rep.band}).`,
+          message: t(G.derivPassed, lang, { fn, n: points.length, ranges: rangeText(set, lang), error: err(rep.maxError), band: bandName(rep.band, lang) }),
           maxError: rep.maxError, band: rep.band,
         };
       }
       const w = rep.worst ?? rep.points[0];
       const k = rep.points.indexOf(w);
-      const found = detectPattern(rep.points.map((p) => ({ a: p.analytic, n: p.numeric })));
+      const found = detectPattern(rep.points.map((p) => ({ a: p.analytic, n: p.numeric })), lang);
       if (found) parts.pattern ??= found.pattern;
-      const why = found ? "" : `, wrong at ${rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length} of ${points.length} points`;
+      const why = found ? "" : t(G.derivWrongAt, lang, { k: rep.points.filter((p) => p.band === "wrong" || p.band === "suspicious").length, n: points.length });
       return {
         passed: false,
         cause: found?.text,
-        message: sentence(`${fn}(${num(w.z)}): yours is ${num(w.analytic)}, central differences of ${spec.formula ?? "f"} give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})${why}`),
+        message: t(G.derivFailed, lang, { fn, z: num(w.z), yours: num(w.analytic), formula: ctx.text(spec.formula ?? "f"), numeric: num(w.numeric), error: err(w.error), band: bandName(w.band, lang), why }),
         where: { index: [k], input: `${v} = ${num(w.z)}` },
         maxError: rep.maxError, band: rep.band,
       };
@@ -96,7 +101,7 @@ export async function checkDerivative(spec: DerivativeCheck, ctx: CheckContext):
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${fn}(${v}): numerical gradient vs yours`, reference: "numerical gradient", analytic, numeric } : undefined,
-    summary: `${fn} matches central differences at ${count} random points ${agreement(maxError)}`,
+    comparison: analytic.length ? { label: t(G.derivLabel, lang, { fn, v }), reference: "numerical gradient", analytic, numeric } : undefined,
+    summary: t(G.derivSummary, lang, { fn, n: count, agreement: agreement(maxError, lang) }),
   };
 }

@@ -9,6 +9,8 @@
  * times). Both calls use generators made from the same seed twice: the same
  * matrix must come back (the rng, not Math.random).
  */
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { createRng } from "../../nn/rng.ts";
 import { invokeTwice, matrixReader, type LearnerFn } from "./call.ts";
@@ -29,20 +31,20 @@ const STACK_BAND = [1 / 8, 8] as const;
 
 /** Calls the initialiser twice with generators from one seed; a different matrix means it did not use rng. */
 function draw(l: LearnerFn, fanIn: number, fanOut: number, seed: number): Matrix {
-  const input = `fanIn = ${fanIn}, fanOut = ${fanOut}`;
+  const input = t(G.fans, l.lang, { fanIn, fanOut });
   try {
     return invokeTwice(
       l,
       () => [{ name: "fanIn", value: fanIn }, { name: "fanOut", value: fanOut }, { name: "rng", value: createRng(seed) }],
       input,
-      matrixReader(l, { name: "W", rows: fanIn, cols: fanOut, like: "fanIn × fanOut" }),
+      matrixReader(l, { name: "W", rows: fanIn, cols: fanOut, like: t(G.fanInByOut, l.lang) }),
     );
   } catch (e) {
     if (e instanceof LearnerFailure && e.problem === "accumulates") {
       throw new LearnerFailure(
         "accumulates",
-        `two calls with generators made from the same seed gave different matrices (${input}): draw every entry from rng (rng.normal()), not Math.random, so that a seed repeats the same weights.`,
-        e.where, "not-reproducible", "the weights are not drawn from rng",
+        t(G.initUnseeded, l.lang, { input }),
+        e.where, "not-reproducible", t(G.initUnseededCause, l.lang),
       );
     }
     throw e;
@@ -62,13 +64,16 @@ function moments(m: Matrix): { mean: number; meanSquare: number } {
 /** Grades an initialiser. */
 export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<CheckResult> {
   const l = ctx.learner;
-  const parts = new PartList();
+  const lang = ctx.lang;
+  const parts = new PartList(lang);
+  const formula = ctx.text(spec.formula);
   const analytic: number[] = [], numeric: number[] = [];
 
   // Part 1: one large matrix, more inputs than outputs (so fanIn and fanOut cannot be swapped unnoticed).
   const fanIn = drawInt(ctx.rng, spec.fanIn), fanOut = drawInt(ctx.rng, spec.fanOut);
   const seed1 = ctx.rng.int(2 ** 31);
-  await parts.run(`a ${fanIn}×${fanOut} matrix`, () => {
+  const fans = t(G.fans, lang, { fanIn, fanOut });
+  await parts.run(t(G.aMatrix, lang, { fanIn, fanOut }), () => {
     const W = draw(l, fanIn, fanOut, seed1);
     const { mean, meanSquare } = moments(W);
     const want = spec.variance(fanIn, fanOut);
@@ -79,22 +84,22 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
     const se = Math.sqrt(want / W.data.length);
     if (meanSquare === 0) {
       parts.pattern ??= "zeros";
-      return { passed: false, message: `every entry of W is 0 (fanIn = ${fanIn}, fanOut = ${fanOut}).`, cause: "the weights are all 0: draw them at random", band: "wrong" };
+      return { passed: false, message: t(G.allZero, lang, { fans }), cause: t(G.allZeroCause, lang), band: "wrong" };
     }
     if (Math.abs(mean) > 6 * se) {
-      return { passed: false, message: `the entries of W average ${num(mean)}; they must be centred on 0 (± ${num(3 * se)} is the noise for ${W.data.length} entries).`, where: { param: "W", input: `fanIn = ${fanIn}, fanOut = ${fanOut}` }, band: "wrong" };
+      return { passed: false, message: t(G.notCentred, lang, { mean: num(mean), noise: num(3 * se), n: W.data.length }), where: { param: "W", input: fans }, band: "wrong" };
     }
     if (ratio < VARIANCE_BAND[0] || ratio > VARIANCE_BAND[1]) {
       parts.pattern ??= "scaled";
       return {
         passed: false,
-        message: `the entries of W have variance ${num(variance)}, but ${spec.formula} = ${num(want)} (fanIn = ${fanIn}, fanOut = ${fanOut}).`,
-        cause: `your weights' variance is ${num(ratio)} times ${spec.formula}`,
-        where: { param: "W", input: `fanIn = ${fanIn}, fanOut = ${fanOut}` },
+        message: t(G.wrongVariance, lang, { variance: num(variance), formula, want: num(want), fans }),
+        cause: t(G.varianceCause, lang, { ratio: num(ratio), formula }),
+        where: { param: "W", input: fans },
         band: "wrong",
       };
     }
-    return { passed: true, message: `mean ${num(mean)} and variance ${num(variance)}, as ${spec.formula} = ${num(want)} asks (${W.data.length} entries).` };
+    return { passed: true, message: t(G.varianceRight, lang, { mean: num(mean), variance: num(variance), formula, want: num(want), n: W.data.length }) };
   });
 
   // Part 2: a deep ReLU stack of random widths, built from the learner's matrices.
@@ -103,7 +108,7 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
   const x = new Matrix(batch, widths[0]);
   for (let k = 0; k < x.data.length; k++) x.data[k] = ctx.rng.normal();
   const seeds = widths.slice(1).map(() => ctx.rng.int(2 ** 31));
-  await parts.run(`a stack of ${spec.depth} ReLU layers (widths ${widths[0]} to ${widths.at(-1)})`, async () => {
+  await parts.run(t(G.aStack, lang, { depth: spec.depth, first: widths[0], last: widths.at(-1) as number }), async () => {
     let a = x;
     let first = NaN, last = NaN;
     const spread: number[] = [];
@@ -128,17 +133,17 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
       parts.pattern ??= "scaled";
       return {
         passed: false,
-        message: `the mean square of the pre-activations went from ${num(first)} at layer 1 to ${num(last)} at layer ${spec.depth} (${spread.map((v) => num(v)).join(", ")}).`,
+        message: t(G.stackDrift, lang, { first: num(first), last: num(last), depth: spec.depth, all: spread.map((v) => num(v)).join(", ") }),
         band: "wrong",
-        cause: `the signal ${ratio < 1 ? "shrinks" : "grows"} by a factor of ${num(ratio < 1 ? 1 / ratio : ratio)} through ${spec.depth} ReLU layers: the scale does not make up for the half of the inputs a ReLU zeroes`,
+        cause: t(ratio < 1 ? G.stackShrinks : G.stackGrows, lang, { factor: num(ratio < 1 ? 1 / ratio : ratio), depth: spec.depth }),
       };
     }
-    return { passed: true, message: `the mean square of the pre-activations stays steady through ${spec.depth} layers: ${num(first)} at layer 1, ${num(last)} at layer ${spec.depth}.` };
+    return { passed: true, message: t(G.stackSteady, lang, { depth: spec.depth, first: num(first), last: num(last) }) };
   });
 
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${l.name}: variance of the weights, reference vs yours`, reference: "reference", analytic, numeric } : undefined,
-    summary: `${l.name} draws weights of variance ${spec.formula} that keep a deep ReLU stack's signal steady`,
+    comparison: analytic.length ? { label: t(G.initLabel, lang, { fn: l.name }), reference: "reference", analytic, numeric } : undefined,
+    summary: t(G.initSummary, lang, { fn: l.name, formula }),
   };
 }

@@ -2,6 +2,9 @@
  * What one check kind hands back to `grade.ts`, and the small helpers every
  * kind uses to turn its findings into report parts.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t, type Message } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import type { Rng } from "../../nn/rng.ts";
 import type { LearnerFn } from "./call.ts";
 import { GradeTimeout, isInterrupted, LearnerFailure } from "./failure.ts";
@@ -15,6 +18,10 @@ export interface CheckContext {
   learner: LearnerFn;
   /** Every entry the exercise names, by name (same budget as `learner`); a train check calls two. */
   entries: Readonly<Record<string, LearnerFn>>;
+  /** The language of the report. */
+  lang: Lang;
+  /** An exercise string (case label, stability note…) in the report's language (its edition's `text` map). */
+  text(s: string): string;
 }
 
 /** The findings of one check kind. */
@@ -30,21 +37,25 @@ export interface CheckResult {
 }
 
 /** What a broken contract means, in the words of a headline (the part's message gives the details). */
-export const PROBLEM_CAUSE: Readonly<Record<GradeProblem, string>> = {
-  nan: "it returns NaN",
-  infinity: "it returns Infinity",
-  shape: "it returns the wrong kind or shape of value",
-  exception: "it throws an error",
-  missing: "a function is missing",
-  "mutated-input": "it changes its input",
-  accumulates: "it gives different results for the same input",
-  timeout: "it takes too long",
-  gradient: "the model's gradient check fails",
+export const PROBLEM_CAUSE: Readonly<Record<GradeProblem, Message>> = {
+  nan: G.causeNan,
+  infinity: G.causeInfinity,
+  shape: G.causeShape,
+  exception: G.causeException,
+  missing: G.causeMissing,
+  "mutated-input": G.causeMutated,
+  accumulates: G.causeAccumulates,
+  timeout: G.causeTimeout,
+  gradient: G.causeGradient,
 };
 
 /** Collects parts, keeping the first problem and pattern. */
 export class PartList {
   readonly parts: GradePart[] = [];
+  readonly #lang: Lang;
+  constructor(lang: Lang) {
+    this.#lang = lang;
+  }
   problem: GradeProblem | null = null;
   pattern: GradePattern | null = null;
 
@@ -69,7 +80,7 @@ export class PartList {
     } catch (e) {
       if (isInterrupted(e) || e instanceof GradeTimeout) throw e;
       if (e instanceof LearnerFailure) {
-        this.add({ name, passed: false, message: e.message, where: e.where, cause: e.cause ?? PROBLEM_CAUSE[e.problem] }, e.problem, e.pattern ?? null);
+        this.add({ name, passed: false, message: e.message, where: e.where, cause: e.cause ?? t(PROBLEM_CAUSE[e.problem], this.#lang) }, e.problem, e.pattern ?? null);
         return false;
       }
       throw e;

@@ -6,6 +6,8 @@
  * passes; the state is threaded from one call to the next exactly as the
  * learner returns it.
  */
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
@@ -13,7 +15,7 @@ import { createParam } from "../../nn/param.ts";
 import { copyMatrix, invoke, invokeTwice, namedMatricesReader, readResult, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { UpdateCheck } from "./exercise.ts";
-import { agreement, at, err, list, num, plotValue, rowCol } from "./format.ts";
+import { agreement, at, bandName, err, list, num, plotValue, rowCol } from "./format.ts";
 import { detectPattern, type Pair, type PatternFinding } from "./patterns.ts";
 
 /** The learner's state between calls: w and each state matrix. */
@@ -50,10 +52,11 @@ function referenceTrajectory(spec: UpdateCheck, w0: Matrix, grads: readonly Matr
 /** Grades an update rule. */
 export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise<CheckResult> {
   const l: LearnerFn = ctx.learner;
-  const parts = new PartList();
+  const lang = ctx.lang;
+  const parts = new PartList(lang);
   const analytic: number[] = [], numeric: number[] = [];
   let maxError = 0;
-  const stateNames = list(spec.state);
+  const stateNames = list(spec.state, lang);
 
   // Part 1: k steps on random gradients, against the reference.
   const hyper = spec.hyper(ctx.rng);
@@ -68,17 +71,17 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
     grads.push(g);
   }
   const reader = namedMatricesReader(l, expectations(spec, rows, cols));
-  await parts.run(`${k} steps against the reference`, async () => {
+  await parts.run(t(G.stepsAgainst, lang, { k }), async () => {
     const ref = referenceTrajectory(spec, w0, grads, hyper);
     let s: State = { w: copyMatrix(w0) };
     for (const name of spec.state) s[name] = new Matrix(rows, cols);
     let worstAll = 0;
-    for (let t = 0; t < k; t++) {
-      const input = `step ${t + 1} of ${k}, w ${rows}x${cols}, ${hyperText(hyper)}`;
+    for (let step = 0; step < k; step++) {
+      const input = t(G.stepInput, lang, { t: step + 1, k, rows, cols, hyper: hyperText(hyper) });
       const prev = s.w;
-      const out = invokeTwice(l, () => argsFor(spec, s, grads[t], hyper), input, reader);
+      const out = invokeTwice(l, () => argsFor(spec, s, grads[step], hyper), input, reader);
       await cooperate();
-      const target = ref[t];
+      const target = ref[step];
       let worst = 0, worstK = 0;
       for (let i = 0; i < target.data.length; i++) {
         const e = relativeError(out.w.data[i], target.data[i]);
@@ -93,28 +96,28 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
       const band = gradientBand(worst);
       if (band !== "good") {
         // Compare the steps taken (not the weights) to recognise a flipped sign or a factor.
-        const refPrev = t === 0 ? w0 : ref[t - 1];
+        const refPrev = step === 0 ? w0 : ref[step - 1];
         const pairs = Array.from(target.data, (n, i) => ({ a: out.w.data[i] - prev.data[i], n: n - refPrev.data[i] }));
-        const found = detectPattern(pairs);
+        const found = detectPattern(pairs, lang);
         const idx = rowCol(worstK, cols);
-        const stale = staleState(spec, s, out, pairs, found, t, ref, w0);
+        const stale = staleState(spec, s, out, pairs, found, step, ref, w0);
         let cause: string | undefined;
         let why = "";
         if (stale) {
           parts.pattern ??= "old-state";
-          cause = `w is stepped with the ${stateNames} passed in, not the one just updated: update ${stateNames} first, then step w with the new value`;
+          cause = t(G.staleState, lang, { state: stateNames });
         } else if (found) {
           parts.pattern ??= found.pattern;
           const known = found.pattern === "zeros" || found.pattern === "sign-flipped" ? undefined
             : spec.factors?.find((f) => Math.abs(found.factor - f.factor(hyper)) <= 1e-3 * Math.abs(f.factor(hyper)));
-          cause = found.pattern === "zeros" ? "w does not move: is the step applied to w?"
-            : known ? `your step is ${num(found.factor)} times the right one: ${known.text}` : `the step you take is wrong: ${found.text}`;
-        } else if (t > 0) {
-          why = ` Step 1 matched but step ${t + 1} does not: is ${stateNames} carried over from one step to the next and updated before w?`;
+          cause = found.pattern === "zeros" ? t(G.wStill, lang)
+            : known ? t(G.knownFactor, lang, { r: num(found.factor), text: ctx.text(known.text) }) : t(G.wrongStep, lang, { text: found.text });
+        } else if (step > 0) {
+          why = t(G.laterStep, lang, { t: step + 1, state: stateNames });
         }
         return {
           passed: false,
-          message: `after step ${t + 1} of ${k}, ${at("w", idx)} is ${num(out.w.data[worstK])} but the reference gives ${num(target.data[worstK])} (relative error ${err(worst)}, ${band}).${why}`,
+          message: t(G.afterStep, lang, { t: step + 1, k, place: at("w", idx), yours: num(out.w.data[worstK]), want: num(target.data[worstK]), error: err(worst), band: bandName(band, lang), why }),
           cause,
           where: { param: "w", index: idx, input },
           maxError: worst, band,
@@ -123,12 +126,13 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
       s = out;
     }
     maxError = worstAll;
-    return { passed: true, message: `the weights match the reference after each of ${k} steps (${hyperText(hyper)}; max relative error ${err(worstAll)}, good).`, maxError: worstAll, band: "good" };
+    return { passed: true, message: t(G.stepsMatch, lang, { k, hyper: hyperText(hyper), error: err(worstAll) }), maxError: worstAll, band: "good" };
   });
 
   // Part 2: a small ill-conditioned problem, where the update must make progress.
   const pr = spec.problem;
-  await parts.run(`reduces the loss on ${pr.label}`, async () => {
+  const problemLabel = ctx.text(pr.label);
+  await parts.run(t(G.reducesLossOn, lang, { label: problemLabel }), async () => {
     const reduceTo = pr.reduceTo ?? 0.01;
     const pRows = pr.start.rows, pCols = pr.start.cols;
     const refW = referenceLossAfter(spec, pr.start, pr.steps, pr.hyper, pr.gradient);
@@ -137,8 +141,8 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
     for (const name of spec.state) s[name] = new Matrix(pRows, pCols);
     const l0 = pr.loss(s.w);
     const probReader = namedMatricesReader(l, expectations(spec, pRows, pCols));
-    for (let t = 0; t < pr.steps; t++) {
-      const input = `${pr.label}, step ${t + 1}, ${hyperText(pr.hyper)}`;
+    for (let step = 0; step < pr.steps; step++) {
+      const input = t(G.problemStep, lang, { label: problemLabel, t: step + 1, hyper: hyperText(pr.hyper) });
       const out = readResult(l, probReader, invoke(l, argsFor(spec, s, pr.gradient(s.w), pr.hyper), input), input);
       s = out;
       const lt = pr.loss(s.w);
@@ -146,7 +150,7 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
         parts.pattern ??= "diverges";
         return {
           passed: false,
-          message: `the loss went from ${num(l0)} to ${num(lt)} in ${t + 1} steps: the updates go uphill or overshoot (is the step subtracted from w?).`,
+          message: t(G.diverged, lang, { from: num(l0), to: num(lt), t: step + 1 }),
           where: { input },
         };
       }
@@ -154,20 +158,20 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
     }
     const lEnd = pr.loss(s.w);
     if (lEnd <= reduceTo * l0) {
-      return { passed: true, message: `${pr.steps} steps took the loss from ${num(l0)} to ${num(lEnd)} (the reference reaches ${num(refLoss)}).` };
+      return { passed: true, message: t(G.lossReduced, lang, { steps: pr.steps, from: num(l0), to: num(lEnd), ref: num(refLoss) }) };
     }
     parts.pattern ??= lEnd > l0 ? "diverges" : "no-progress";
     return {
       passed: false,
-      message: `${pr.steps} steps took the loss from ${num(l0)} only to ${num(lEnd)}; it must fall below ${num(reduceTo * l0)} (the reference reaches ${num(refLoss)}).`,
-      where: { input: `${pr.label}, ${hyperText(pr.hyper)}` },
+      message: t(G.lossTooHigh, lang, { steps: pr.steps, from: num(l0), to: num(lEnd), need: num(reduceTo * l0), ref: num(refLoss) }),
+      where: { input: t(G.problemHyper, lang, { label: problemLabel, hyper: hyperText(pr.hyper) }) },
     };
   });
 
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: "w after each step: reference vs yours", reference: "reference", analytic, numeric } : undefined,
-    summary: `${l.name} matches the reference step by step ${agreement(maxError)} and reduces the loss`,
+    comparison: analytic.length ? { label: t(G.updateLabel, lang), reference: "reference", analytic, numeric } : undefined,
+    summary: t(G.updateSummary, lang, { fn: l.name, agreement: agreement(maxError, lang) }),
   };
 }
 

@@ -5,6 +5,9 @@
  * Values are compared element by element with the library's relative error
  * and bands; a correct implementation agrees to rounding (≤ 1e-7, "good").
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
@@ -12,7 +15,7 @@ import { copyMatrix, invokeTwice, matrixReader, numberReader, type Arg, type Lea
 import { LearnerFailure } from "./failure.ts";
 import { PartList, withCause, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { ValueCheck, ValueInput } from "./exercise.ts";
-import { agreement, at, err, kindOf, num, plotValue, rowCol, sentence } from "./format.ts";
+import { agreement, at, bandName, err, kindOf, num, plotValue, rowCol } from "./format.ts";
 import { detectPattern, pairsOf } from "./patterns.ts";
 
 function copyInput(v: ValueInput): ValueInput {
@@ -21,10 +24,10 @@ function copyInput(v: ValueInput): ValueInput {
   return v;
 }
 
-function describe(name: string, v: ValueInput): string {
+function describe(name: string, v: ValueInput, lang: Lang, text: (s: string) => string): string {
   if (v instanceof Matrix) return `${name} ${v.shape}`;
-  if (Array.isArray(v)) return `${name} of length ${v.length}`;
-  if (typeof v === "function") return `${name} = ${v.name || "a function of x"}`;
+  if (Array.isArray(v)) return t(G.describeLength, lang, { name, n: v.length });
+  if (typeof v === "function") return `${name} = ${v.name ? text(v.name) : t(G.aFunctionOfX, lang)}`;
   return `${name} = ${num(v as number)}`;
 }
 
@@ -33,11 +36,11 @@ function labelReader(l: LearnerFn, labels: readonly string[]): ResultReader<stri
   const known = labels.map((s) => JSON.stringify(s)).join(", ");
   return {
     read(out, input) {
-      if (typeof out !== "string") throw new LearnerFailure("shape", `${l.name} returned ${kindOf(out)} for ${input}; it must return one of ${known}.`, { input });
-      if (labels.length && !labels.includes(out)) throw new LearnerFailure("shape", `${l.name} returned ${JSON.stringify(out)} for ${input}; it must return one of ${known}.`, { input });
+      if (typeof out !== "string") throw new LearnerFailure("shape", t(G.notLabel, l.lang, { fn: l.name, kind: kindOf(out, l.lang), input, known }), { input });
+      if (labels.length && !labels.includes(out)) throw new LearnerFailure("shape", t(G.unknownLabel, l.lang, { fn: l.name, label: JSON.stringify(out), input, known }), { input });
       return out;
     },
-    diff: (a, b) => (a === b ? null : { text: `${JSON.stringify(a)} the first time, ${JSON.stringify(b)} the second`, where: {} }),
+    diff: (a, b) => (a === b ? null : { text: t(G.firstSecond, l.lang, { a: JSON.stringify(a), b: JSON.stringify(b) }), where: {} }),
   };
 }
 
@@ -50,7 +53,8 @@ function batchOf(inputs: readonly ValueInput[]): number {
 /** Grades a value function. */
 export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<CheckResult> {
   const fn = ctx.learner.name;
-  const parts = new PartList();
+  const lang = ctx.lang;
+  const parts = new PartList(lang);
   const analytic: number[] = [], numeric: number[] = [];
   let maxError = 0;
   let singleRowPassed = false;
@@ -59,10 +63,10 @@ export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<C
     const inputs: readonly ValueInput[] = made instanceof Matrix ? [made] : made;
     const names = inputs.map((_, i) => spec.args?.[i] ?? (inputs.length === 1 ? "x" : `x${i + 1}`));
     const rows = batchOf(inputs);
-    const unstable = c.stability ? `not numerically stable: ${c.stability}` : undefined;
-    const passed = await parts.run(c.label, () => withCause(unstable, async () => {
+    const unstable = c.stability ? t(G.unstable, lang, { why: ctx.text(c.stability) }) : undefined;
+    const passed = await parts.run(ctx.text(c.label), () => withCause(unstable, async () => {
       const ref = spec.reference(...inputs.map(copyInput));
-      const input = inputs.map((v, i) => describe(names[i], v)).join(", ");
+      const input = inputs.map((v, i) => describe(names[i], v, lang, ctx.text)).join(", ");
       const makeArgs = (): Arg[] => inputs.map((v, i) => ({ name: names[i], value: copyInput(v) }));
       let yours: Matrix, want: Matrix;
       if (typeof ref === "string") {
@@ -70,14 +74,14 @@ export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<C
         const got = invokeTwice(ctx.learner, makeArgs, input, labelReader(ctx.learner, labels));
         analytic.push(labels.indexOf(got));
         numeric.push(labels.indexOf(ref));
-        if (got === ref) return { passed: true, message: `${JSON.stringify(ref)}, as the reference says (${input}).` };
-        return { passed: false, message: `yours is ${JSON.stringify(got)}, the reference says ${JSON.stringify(ref)} (${input}).`, cause: unstable, where: { param: "output", input }, band: "wrong" };
+        if (got === ref) return { passed: true, message: t(G.labelRight, lang, { label: JSON.stringify(ref), input }) };
+        return { passed: false, message: t(G.labelWrong, lang, { yours: JSON.stringify(got), want: JSON.stringify(ref), input }), cause: unstable, where: { param: "output", input }, band: "wrong" };
       }
       if (typeof ref === "number") {
         yours = Matrix.from([invokeTwice(ctx.learner, makeArgs, input, numberReader(ctx.learner))]);
         want = Matrix.from([ref]);
       } else {
-        yours = invokeTwice(ctx.learner, makeArgs, input, matrixReader(ctx.learner, { name: "output", rows: ref.rows, cols: ref.cols, like: "the reference output" }));
+        yours = invokeTwice(ctx.learner, makeArgs, input, matrixReader(ctx.learner, { name: "output", rows: ref.rows, cols: ref.cols, like: t(G.theReferenceOutput, lang) }));
         want = ref;
       }
       await cooperate();
@@ -94,23 +98,23 @@ export async function checkValue(spec: ValueCheck, ctx: CheckContext): Promise<C
       const band = gradientBand(worstErr);
       if (band === "good") {
         maxError = Math.max(maxError, worstErr);
-        return { passed: true, message: `matches the reference (max relative error ${err(worstErr)}, good).`, maxError: worstErr, band };
+        return { passed: true, message: t(G.valueRight, lang, { error: err(worstErr) }), maxError: worstErr, band };
       }
       const idx = rowCol(worst, yours.cols);
       // No batch-size patterns here: a value function has no 1/N to forget.
-      const found = detectPattern(pairsOf(yours, want));
+      const found = detectPattern(pairsOf(yours, want), lang);
       if (found) parts.pattern ??= found.pattern;
       const place = typeof ref === "number" ? "output" : at("output", idx);
-      let message = sentence(`${place}: yours is ${num(yours.data[worst])}, the reference gives ${num(want.data[worst])} (relative error ${err(worstErr)}, ${band})`);
+      let message = t(G.valueWrong, lang, { place, yours: num(yours.data[worst]), want: num(want.data[worst]), error: err(worstErr), band: bandName(band, lang) });
       // Only a case that is about batches gets the batch hint (a matrix input is not always a batch).
-      if (!found && rows > 1 && singleRowPassed && /batch/i.test(c.label)) message += " It works for a single row but not for a batch: treat each row on its own.";
+      if (!found && rows > 1 && singleRowPassed && /batch/i.test(c.label)) message += (lang === "en" ? " " : "") + t(G.valueBatchHint, lang);
       return { passed: false, message, cause: found?.text ?? unstable, where: { param: "output", index: typeof ref === "number" ? undefined : idx, input }, maxError: worstErr, band };
     }));
     if (rows === 1 && passed) singleRowPassed = true;
   }
   return {
     parts: parts.parts, problem: parts.problem, pattern: parts.pattern,
-    comparison: analytic.length ? { label: `${fn}: reference vs yours`, reference: "reference", analytic, numeric } : undefined,
-    summary: `${fn} matches the reference on every case ${agreement(maxError)}`,
+    comparison: analytic.length ? { label: t(G.valueLabel, lang, { fn }), reference: "reference", analytic, numeric } : undefined,
+    summary: t(G.valueSummary, lang, { fn, agreement: agreement(maxError, lang) }),
   };
 }

@@ -11,7 +11,7 @@
 import type { ClassificationData } from "../../nn/datasets.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import type { Optimizer } from "../../nn/optimizer.ts";
-import type { Rng } from "../../nn/rng.ts";
+import { createRng, type Rng } from "../../nn/rng.ts";
 
 /** A closed interval [lo, hi] to draw from (integers where a count or size is meant). */
 export type Range = readonly [number, number];
@@ -271,6 +271,51 @@ export type CheckSpec = DerivativeCheck | BackwardCheck | ModelCheck | ValueChec
 /** The entry names a check calls: `fn`, or `build` and `fit` for a train check. */
 export function checkEntries(check: CheckSpec): string[] {
   return check.kind === "train" ? [check.build, check.fit] : [check.fn];
+}
+
+/**
+ * Every string of a check spec that a report can show (case labels, stability
+ * notes, formulas, known-mistake explanations): the grader passes each through
+ * the edition's `text` map, and `test/content/exercise-text.test.ts` requires
+ * a translation of each. (Title and hints are translated as such.)
+ */
+export function translatableStrings(check: CheckSpec, { formulas = false } = {}): string[] {
+  const out: string[] = [];
+  // A formula ("x² + 3x", "2/fanIn") or a function's name needs a translation only when it has words in it
+  // (`formulas: true` lists the others too: a translation may still give them).
+  const words = (s: string): boolean => formulas || /\b[a-z]{2,}\s+[a-z']{2,}/i.test(s);
+  switch (check.kind) {
+    case "derivative":
+      if (check.formula && words(check.formula)) out.push(check.formula);
+      for (const p of check.points) out.push(p.label);
+      break;
+    case "model":
+      if (check.stability) out.push(check.stability);
+      break;
+    case "value":
+      for (const c of check.cases) {
+        out.push(c.label, ...(c.stability ? [c.stability] : []));
+        // A function handed to the learner is shown by its name: a name in words is text to translate (a formula is not).
+        const made = c.make(createRng(0));
+        for (const v of made instanceof Array ? made : []) {
+          if (typeof v === "function" && words(v.name)) out.push(v.name);
+        }
+      }
+      break;
+    case "update":
+      out.push(check.problem.label, ...(check.factors ?? []).map((f) => f.text));
+      break;
+    case "batches":
+      for (const c of check.cases) out.push(c.label);
+      break;
+    case "init":
+      if (words(check.formula)) out.push(check.formula);
+      break;
+    case "backward":
+    case "train":
+      break;
+  }
+  return [...new Set(out)];
 }
 
 /** An exercise, as `exercise.ts` default-exports it. */

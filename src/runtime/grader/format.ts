@@ -1,7 +1,11 @@
 /**
  * Numbers and places as the grader's messages show them: short, with a real
- * minus sign, and indices the way a learner writes them (`dW1[1][0]`).
+ * minus sign, and indices the way a learner writes them (`dW1[1][0]`); words
+ * in the report's language.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 
 /** A number in 4 significant digits (exponent form when very small or large), "−" for minus. */
 export function num(v: number): string {
@@ -34,12 +38,15 @@ export function rowCol(k: number, cols: number): [number, number] {
 }
 
 /** A value's kind for "returned X instead of a number" messages. */
-export function kindOf(v: unknown): string {
-  if (v === null) return "null";
-  if (v === undefined) return "undefined (did you forget to return?)";
-  if (Array.isArray(v)) return "an array";
-  if (typeof v === "object") return `an object${(v as object).constructor?.name ? ` (${(v as object).constructor.name})` : ""}`;
-  return `a ${typeof v}`;
+export function kindOf(v: unknown, lang: Lang): string {
+  if (v === null) return t(G.kindNull, lang);
+  if (v === undefined) return t(G.kindUndefined, lang);
+  if (Array.isArray(v)) return t(G.kindArray, lang);
+  if (typeof v === "object") {
+    const ctor = (v as object).constructor?.name;
+    return ctor ? t(G.kindObjectOf, lang, { ctor }) : t(G.kindObject, lang);
+  }
+  return t(G.kindOther, lang, { type: typeof v });
 }
 
 /** A number rounded for plot data (the plot needs 6 digits, the JSON stays small). */
@@ -47,15 +54,17 @@ export function plotValue(v: number): number {
   return Number.isFinite(v) ? +v.toPrecision(6) : 0;
 }
 
-/** "a, b and c". */
-export function list(items: readonly string[]): string {
+/** "a, b and c" (「a、b 和 c」). */
+export function list(items: readonly string[], lang: Lang): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  const head = items.slice(0, -1), last = items[items.length - 1];
+  return lang === "zh-CN" ? `${head.join("、")} 和 ${last}` : `${head.join(", ")} and ${last}`;
 }
 
 /** Ends a sentence with a full stop unless it already ends with punctuation. */
-export function sentence(s: string): string {
-  return /[.?!]$/.test(s) ? s : `${s}.`;
+export function sentence(s: string, lang: Lang): string {
+  if (/[.?!。？！]$/.test(s)) return s;
+  return lang === "zh-CN" ? `${s}。` : `${s}.`;
 }
 
 /** Two numbers written with just enough digits to tell them apart (up to 17). */
@@ -75,6 +84,12 @@ function fixed(v: number, digits: number): string {
 }
 
 /** How close a passing check came: "to within rounding noise" when no element rose above it, else the largest error. */
-export function agreement(maxError: number): string {
-  return maxError === 0 ? "to within rounding noise" : `(max relative error ${err(maxError)})`;
+export function agreement(maxError: number, lang: Lang): string {
+  return maxError === 0 ? t(G.withinNoise, lang) : t(G.maxErrorParen, lang, { error: err(maxError) });
+}
+
+/** A band's name in `lang` ("good" → "良好"). */
+export function bandName(band: string, lang: Lang): string {
+  const m = band === "good" ? G.bandGood : band === "acceptable" ? G.bandAcceptable : band === "suspicious" ? G.bandSuspicious : band === "wrong" ? G.bandWrong : null;
+  return m ? t(m, lang) : band;
 }

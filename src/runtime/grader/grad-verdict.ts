@@ -3,10 +3,13 @@
  * which gradient is wrong, at which element, by how much, and — when the
  * numbers show it — why (sign, factor 2, missing 1/N, transposed).
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { cooperate } from "../../nn/cooperate.ts";
 import { numericGradient, relativeError, type GradBand, type GradCheckElement, type GradCheckReport } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
-import { at, err, list, num, sentence } from "./format.ts";
+import { at, bandName, err, list, num } from "./format.ts";
 import { detectPattern, isTransposeOf, type Pair, type PatternFinding } from "./patterns.ts";
 import type { GradePart, GradePattern } from "./report.ts";
 
@@ -119,26 +122,27 @@ export function judgeGradients(
   gradName: Readonly<Record<string, string>>,
   batchSize: number,
   input: string,
+  lang: Lang,
   explain?: (target: string) => PatternFinding | null,
 ): GradVerdict {
   const elements = rep.elements ?? [];
   const pairs = elements.map((e) => ({ a: e.analytic, n: e.numeric }));
   const nameOf = (p: string): string => gradName[p] ?? p;
-  const all = list(rep.perParam.map((p) => nameOf(p.name)));
+  const all = list(rep.perParam.map((p) => nameOf(p.name)), lang);
   if (rep.ok) {
     return {
       part: {
         passed: true,
         message: rep.maxError === 0 && rep.withinNoise > 0
-          ? `${all}: every element matches central differences to within rounding noise (good).`
-          : `${all}: every element matches central differences (max relative error ${err(rep.maxError)}, ${rep.band}).`,
+          ? t(G.gradAllNoise, lang, { names: all })
+          : t(G.gradAll, lang, { names: all, error: err(rep.maxError), band: bandName(rep.band, lang) }),
         maxError: rep.maxError, band: rep.band,
       },
       pattern: null, pairs,
     };
   }
   if (rep.problems.length > 0 || !rep.worst) {
-    return { part: { passed: false, message: `the gradient check could not finish: ${rep.problems.join("; ")}.`, band: "wrong", where: { input } }, pattern: null, pairs };
+    return { part: { passed: false, message: t(G.gradUnfinished, lang, { problems: rep.problems.join("; ") }), band: "wrong", where: { input } }, pattern: null, pairs };
   }
   // Per target: does a known pattern explain it?
   const bad = rep.perParam.filter((p) => p.band === "suspicious" || p.band === "wrong");
@@ -146,7 +150,7 @@ export function judgeGradients(
   const findings = new Map<string, PatternFinding | "transposed" | null>();
   for (const p of bad) {
     const own = elements.filter((e) => e.param === p.name);
-    let f: PatternFinding | "transposed" | null = explain?.(p.name) ?? detectPattern(own.map((e) => ({ a: e.analytic, n: e.numeric })), batchSize);
+    let f: PatternFinding | "transposed" | null = explain?.(p.name) ?? detectPattern(own.map((e) => ({ a: e.analytic, n: e.numeric })), lang, batchSize);
     if (!f && own.length === p.total) {
       const [r, c] = p.shape.split("x").map(Number);
       const a = new Matrix(r, c), n = new Matrix(r, c);
@@ -163,12 +167,15 @@ export function judgeGradients(
   const worstName = nameOf(w.param);
   const f = findings.get(w.param) ?? null;
   const cause = f === "transposed"
-    ? `${worstName} is the transpose of the right gradient (swap the order of the product, or transpose the other factor)`
+    ? t(G.gradTransposed, lang, { name: worstName })
     : f ? f.text : undefined;
-  let message = sentence(`${at(worstName, w.index)}: yours is ${num(w.analytic)}, central differences give ${num(w.numeric)} (relative error ${err(w.error)}, ${w.band})`);
+  let message = t(G.gradWorst, lang, { place: at(worstName, w.index), yours: num(w.analytic), numeric: num(w.numeric), error: err(w.error), band: bandName(w.band, lang) });
   if (good.length > 0 && bad.length > 0) {
-    message += ` ${list(good.map((p) => nameOf(p.name)))} ${good.length === 1 ? "is" : "are"} right; ${list(bad.map((p) => nameOf(p.name)))} ${bad.length === 1 ? "is" : "are"} not` +
-      (bad.length === 1 ? "." : ` (max relative error ${bad.map((p) => `${nameOf(p.name)} ${err(p.maxError)}`).join(", ")}).`);
+    const names = { good: list(good.map((p) => nameOf(p.name)), lang), bad: list(bad.map((p) => nameOf(p.name)), lang), goodMany: good.length > 1 };
+    const space = lang === "en" ? " " : "";
+    message += space + (bad.length === 1
+      ? t(G.gradRightOne, lang, names)
+      : t(G.gradRightMany, lang, { ...names, errors: bad.map((p) => `${nameOf(p.name)} ${err(p.maxError)}`).join(", ") }));
   }
   let pattern: GradePattern | null = f === "transposed" ? "transposed" : f ? f.pattern : null;
   if (!pattern) {

@@ -4,6 +4,10 @@
  * per seed, yet repeatable), and summarise the parts in a `GradeReport`.
  * Pure: no DOM, the same in the worker and in Node.
  */
+import type { ExerciseText } from "../../i18n/exercise-text.ts";
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import { createRng } from "../../nn/rng.ts";
 import type { LearnerFn } from "./call.ts";
 import { checkBackward } from "./check-backward.ts";
@@ -24,6 +28,10 @@ import { MAX_COMPARISON_POINTS, type GradeComparison, type GradePart, type Grade
 export interface GradeOptions {
   /** The id shown in the report (default `def.id`); the page passes `"<chapter>/<id>"`. */
   exerciseId?: string;
+  /** The language of the report (default English). */
+  lang?: Lang;
+  /** The edition's translations of the exercise's own strings (case labels, stability notes). */
+  text?: ExerciseText | null;
 }
 
 /**
@@ -35,53 +43,57 @@ export interface GradeOptions {
 export async function gradeExercise(def: ExerciseDef, learner: Record<string, unknown>, seed: number, options: GradeOptions = {}): Promise<GradeReport> {
   const start = performance.now();
   const exerciseId = options.exerciseId ?? def.id;
+  const lang = options.lang ?? "en";
+  const translations = options.text?.text ?? {};
+  const text = (s: string): string => translations[s] || s;
   const finish = (r: Omit<GradeReport, "exerciseId" | "seed" | "elapsedMs">): GradeReport => ({
     exerciseId, seed, ...r, elapsedMs: Math.round(performance.now() - start),
   });
 
   for (const name of def.entry) {
     const v = learner[name];
+    const part = t(G.definesName, lang, { name });
     if (v === undefined) {
-      const message = `missing: define a function named ${name} (and run its cell before grading).`;
-      return finish({ passed: false, headline: `missing: define a function named ${name}`, parts: [{ name: `defines ${name}`, passed: false, message }], problem: "missing", pattern: null });
+      const message = t(G.missingMessage, lang, { name });
+      return finish({ passed: false, headline: t(G.missingHeadline, lang, { name }), parts: [{ name: part, passed: false, message }], problem: "missing", pattern: null });
     }
     if (typeof v !== "function") {
-      const message = `${name} is ${kindOf(v)}, not a function: define it as function ${name}(…) { … }.`;
-      return finish({ passed: false, headline: message, parts: [{ name: `defines ${name}`, passed: false, message }], problem: "missing", pattern: null });
+      const message = t(G.notFunction, lang, { name, kind: kindOf(v, lang) });
+      return finish({ passed: false, headline: message, parts: [{ name: part, passed: false, message }], problem: "missing", pattern: null });
     }
   }
 
   const limitMs = def.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const entries: Record<string, LearnerFn> = {};
   for (const name of def.entry) {
-    entries[name] = { name, fn: learner[name] as (...args: unknown[]) => unknown, deadline: start + limitMs, limitMs };
+    entries[name] = { name, fn: learner[name] as (...args: unknown[]) => unknown, deadline: start + limitMs, limitMs, lang };
   }
   if (def.wrapper) {
     const fns: Record<string, (...args: never[]) => unknown> = {};
     for (const name of def.entry) fns[name] = learner[name] as (...args: never[]) => unknown;
     const fn = def.wrapper.build(fns) as (...args: unknown[]) => unknown;
-    entries[def.wrapper.fn] = { name: def.wrapper.fn, fn, deadline: start + limitMs, limitMs };
+    entries[def.wrapper.fn] = { name: def.wrapper.fn, fn, deadline: start + limitMs, limitMs, lang };
   }
-  const ctx: CheckContext = { rng: createRng(seed), seed, learner: entries[checkEntries(def.check).at(-1) as string], entries };
+  const ctx: CheckContext = { rng: createRng(seed), seed, learner: entries[checkEntries(def.check).at(-1) as string], entries, lang, text };
   let result: CheckResult;
   try {
     result = await runCheck(def, ctx);
   } catch (e) {
     if (isInterrupted(e)) throw e;
     if (e instanceof GradeTimeout) {
-      return finish({ passed: false, headline: `time-out: ${e.message}`, parts: [{ name: "time limit", passed: false, message: e.message }], problem: "timeout", pattern: null });
+      return finish({ passed: false, headline: t(G.timeoutHeadline, lang, { message: e.message }), parts: [{ name: t(G.timeLimitPart, lang), passed: false, message: e.message }], problem: "timeout", pattern: null });
     }
     // Not the learner's fault: say so rather than blame their answer.
-    const message = `the grader itself failed (${e instanceof Error ? e.message : String(e)}): this is a bug in the exercise, not in your answer.`;
-    return finish({ passed: false, headline: message, parts: [{ name: "grader", passed: false, message }], problem: null, pattern: null });
+    const message = t(G.graderBug, lang, { error: e instanceof Error ? e.message : String(e) });
+    return finish({ passed: false, headline: message, parts: [{ name: t(G.graderPart, lang), passed: false, message }], problem: null, pattern: null });
   }
 
   const passed = result.parts.length > 0 && result.parts.every((p) => p.passed);
   return finish({
     passed,
     headline: passed
-      ? `Passed ${result.parts.length === 1 ? "the check" : `all ${result.parts.length} checks`} (seed ${seed}): ${result.summary}.`
-      : headlineOf(result.parts, result.comparison?.reference),
+      ? (result.parts.length === 1 ? t(G.passedOne, lang, { seed, summary: result.summary }) : t(G.passedAll, lang, { n: result.parts.length, seed, summary: result.summary }))
+      : headlineOf(result.parts, lang, result.comparison?.reference),
     parts: result.parts.map(cleanPart),
     comparison: thin(result.comparison),
     problem: result.problem,
@@ -117,20 +129,21 @@ function runCheck(def: ExerciseDef, ctx: CheckContext): Promise<CheckResult> {
  * The part's own message gives the facts without repeating the cause. A part
  * with no recognised cause lends its first sentence instead.
  */
-function headlineOf(parts: readonly GradePart[], against = "reference"): string {
+function headlineOf(parts: readonly GradePart[], lang: Lang, against = "reference"): string {
   const failed = parts.filter((p) => !p.passed);
   const first = failed[0];
-  if (!first) return "Not passed: no check ran.";
-  const more = failed.length > 1 ? ` (${failed.length} of ${parts.length} checks failed)` : "";
-  return `${first.name}${more}: ${sentence(first.cause ?? numericCause(first, against) ?? first.message.split(/(?<=[.?!])\s+(?=[A-Z])/)[0])}`;
+  if (!first) return t(G.noCheckRan, lang);
+  const more = failed.length > 1 ? t(G.failedCount, lang, { failed: failed.length, total: parts.length }) : "";
+  const firstSentence = first.message.split(lang === "en" ? /(?<=[.?!])\s+(?=[A-Z])/ : /(?<=[。？！])/)[0];
+  return t(G.failedHeadline, lang, { name: first.name, more, cause: sentence(first.cause ?? numericCause(first, lang, against) ?? firstSentence, lang) });
 }
 
 /** For numbers that are off with no recognised pattern: where, without repeating the values the message gives. */
-function numericCause(p: GradePart, against: string): string | undefined {
+function numericCause(p: GradePart, lang: Lang, against: string): string | undefined {
   if (p.band !== "wrong" && p.band !== "suspicious") return undefined;
   const w = p.where;
-  const place = w?.param ? ` (first at ${w.param}${w.index && w.index.length > 1 ? `[${w.index.join("][")}]` : ""})` : "";
-  return `yours differs from the ${against}${place}`;
+  const place = w?.param ? t(G.firstAt, lang, { place: `${w.param}${w.index && w.index.length > 1 ? `[${w.index.join("][")}]` : ""}` }) : "";
+  return t(against === "numerical gradient" ? G.differsNumeric : G.differsReference, lang, { place });
 }
 
 /** JSON has no NaN or Infinity: leave such errors out rather than send null. */

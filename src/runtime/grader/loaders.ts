@@ -1,18 +1,17 @@
 /**
- * Finding exercises by id. Exercise modules live at
- * `content/<chapter-folder>/exercises/<exercise-id>/exercise.ts` and are keyed
- * `"<chapter-folder>/<exercise-id>"`; a bare exercise id works when only one
- * chapter has an exercise of that name.
+ * Finding exercises by id (the folder layout and keys: `exercise-files.ts`);
+ * a bare exercise id works when only one chapter has an exercise of that name.
  */
 import type { ExerciseDef } from "./exercise.ts";
+import { DEFINITION_FILE, EDITION_FILES, parseExercisePath } from "./exercise-files.ts";
+import type { ExerciseText } from "../../i18n/exercise-text.ts";
+import type { Lang } from "../../i18n/lang.ts";
 import type { ExerciseLoader } from "./install.ts";
-
-const PATH = /(?:^|\/)content\/([^/]+)\/exercises\/([^/]+)\/exercise\.ts$/;
 
 /** `".../content/02-activation-functions/exercises/tanh-derivative/exercise.ts"` → `"02-activation-functions/tanh-derivative"` (null for other paths). */
 export function exerciseKey(path: string): string | null {
-  const m = PATH.exec(path.replace(/\\/g, "/"));
-  return m ? `${m[1]}/${m[2]}` : null;
+  const p = parseExercisePath(path);
+  return p && p.file === DEFINITION_FILE ? p.key : null;
 }
 
 /**
@@ -39,34 +38,55 @@ export function exerciseFromModule(key: string, mod: unknown): ExerciseDef {
 /** Lazy exercise modules by path, as `import.meta.glob` returns them. */
 export type ExerciseModules = Record<string, () => Promise<unknown>>;
 
+/** The default export of an edition's text module (`zh-CN.ts`), or null. */
+function textFromModule(key: string, mod: unknown): ExerciseText {
+  const text = (mod as { default?: unknown } | null)?.default as ExerciseText | undefined;
+  if (!text || typeof text !== "object" || typeof text.title !== "string" || !Array.isArray(text.hints) || !text.text || typeof text.text !== "object") {
+    throw new Error(`exercise ${key}: its text module must \`export default defineExerciseText({ title, hints, text })\``);
+  }
+  return text;
+}
+
+/** Loads an edition's text module of `key` from `modules` (by path), or null when there is none. */
+export async function loadExerciseText(key: string, lang: Lang, find: (file: string) => (() => Promise<unknown>) | undefined): Promise<ExerciseText | null> {
+  const file = EDITION_FILES[lang].text;
+  const load = file ? find(file) : undefined;
+  return load ? textFromModule(key, await load()) : null;
+}
+
 /**
- * A loader over Vite's `import.meta.glob("/content/*\/exercises/*\/exercise.ts")`
- * (lazy: an exercise's module, and the references it imports, load on first use).
- * Pass the glob inside a function, `() => import.meta.glob(…)`: Vite rewrites the
- * call at build time, while a bundle built without Vite (the Chromium runtime
- * test uses esbuild) has no `import.meta.glob`, and the worker must still start;
- * grading then says the exercises are not in this build.
+ * A loader over Vite's `import.meta.glob` of the definitions and of the
+ * editions' text modules (lazy: an exercise's modules, and the references
+ * they import, load on first use). Pass each glob inside a function,
+ * `() => import.meta.glob(…)`: Vite rewrites the call at build time, while a
+ * bundle built without Vite (the Chromium runtime test uses esbuild) has no
+ * `import.meta.glob`, and the worker must still start; grading then says the
+ * exercises are not in this build.
  */
-export function globExerciseLoader(modules: ExerciseModules | (() => ExerciseModules)): ExerciseLoader {
-  let byKey: Map<string, () => Promise<unknown>> | null = null;
-  const keys = (): Map<string, () => Promise<unknown>> => {
+export function globExerciseLoader(modules: ExerciseModules | (() => ExerciseModules), texts: ExerciseModules | (() => ExerciseModules) = {}): ExerciseLoader {
+  let byKey: Map<string, Map<string, () => Promise<unknown>>> | null = null;
+  const keys = (): Map<string, Map<string, () => Promise<unknown>>> => {
     if (byKey) return byKey;
     let found: ExerciseModules;
     try {
-      found = typeof modules === "function" ? modules() : modules;
+      found = { ...(typeof modules === "function" ? modules() : modules), ...(typeof texts === "function" ? texts() : texts) };
     } catch (e) {
       throw new Error(`exercises are not bundled in this build (import.meta.glob failed: ${e instanceof Error ? e.message : String(e)})`);
     }
     byKey = new Map();
     for (const [path, load] of Object.entries(found)) {
-      const key = exerciseKey(path);
-      if (key) byKey.set(key, load);
+      const p = parseExercisePath(path);
+      if (!p) continue;
+      if (!byKey.has(p.key)) byKey.set(p.key, new Map());
+      byKey.get(p.key)!.set(p.file, load);
     }
     return byKey;
   };
-  return async (id) => {
+  return async (id, lang) => {
     const map = keys();
-    const key = resolveExerciseKey([...map.keys()], id);
-    return exerciseFromModule(key, await (map.get(key) as () => Promise<unknown>)());
+    const key = resolveExerciseKey([...map.keys()].filter((k) => map.get(k)!.has(DEFINITION_FILE)), id);
+    const files = map.get(key)!;
+    const def = exerciseFromModule(key, await (files.get(DEFINITION_FILE) as () => Promise<unknown>)());
+    return { key, def, text: await loadExerciseText(key, lang, (f) => files.get(f)) };
   };
 }

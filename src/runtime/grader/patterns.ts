@@ -5,6 +5,9 @@
  * (another constant), a ≈ nᵀ (transposed). A pattern is only claimed when
  * it explains every compared element, so a message never guesses.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as G from "../../i18n/messages/grader.ts";
 import type { Matrix } from "../../nn/matrix.ts";
 import { num } from "./format.ts";
 import type { GradePattern } from "./report.ts";
@@ -33,7 +36,7 @@ const FIT_TOL = 1e-3;
  * The pattern that explains all pairs, or null.
  * @param batchSize N for the 1/N patterns (ignored when 1).
  */
-export function detectPattern(pairs: readonly Pair[], batchSize = 1): PatternFinding | null {
+export function detectPattern(pairs: readonly Pair[], lang: Lang, batchSize = 1): PatternFinding | null {
   const ps = pairs.filter((p) => Number.isFinite(p.a) && Number.isFinite(p.n));
   if (ps.length === 0) return null;
   let maxN = 0, maxA = 0;
@@ -43,7 +46,7 @@ export function detectPattern(pairs: readonly Pair[], batchSize = 1): PatternFin
   }
   if (maxN < 1e-12) return null;
   if (maxA <= 1e-9 * maxN) {
-    return { pattern: "zeros", factor: 0, text: "yours is 0 everywhere while the reference is not: is the body still a placeholder?" };
+    return { pattern: "zeros", factor: 0, text: t(G.patZeros, lang) };
   }
   let an = 0, nn = 0;
   for (const p of ps) {
@@ -56,20 +59,20 @@ export function detectPattern(pairs: readonly Pair[], batchSize = 1): PatternFin
   if (worst > FIT_TOL * Math.max(maxA, Math.abs(r) * maxN)) return null;
   const near = (c: number): boolean => Math.abs(r - c) <= FIT_TOL * Math.abs(c);
   if (near(1)) return null;
-  if (near(-1)) return { pattern: "sign-flipped", factor: -1, text: "the sign is flipped" };
+  if (near(-1)) return { pattern: "sign-flipped", factor: -1, text: t(G.patSign, lang) };
   const N = batchSize;
-  if (N > 2 && near(N)) return { pattern: "missing-1/N", factor: r, text: `yours is exactly N = ${N} times the right value, N being the batch size: the loss is a mean over the batch, so divide by N` };
-  if (N > 2 && near(1 / N)) return { pattern: "extra-1/N", factor: r, text: `yours is exactly 1/${N} of the right value, N = ${N} being the batch size: is 1/N applied twice?` };
-  if (near(2)) return { pattern: "factor-2", factor: 2, text: "yours is exactly twice the right value: a factor 2 too many" };
-  if (near(0.5)) return { pattern: "half", factor: 0.5, text: "yours is exactly half the right value: a factor 2 is missing" };
+  if (N > 2 && near(N)) return { pattern: "missing-1/N", factor: r, text: t(G.patMissing1N, lang, { n: N }) };
+  if (N > 2 && near(1 / N)) return { pattern: "extra-1/N", factor: r, text: t(G.patExtra1N, lang, { n: N }) };
+  if (near(2)) return { pattern: "factor-2", factor: 2, text: t(G.patFactor2, lang) };
+  if (near(0.5)) return { pattern: "half", factor: 0.5, text: t(G.patHalf, lang) };
   if (near(-2) || near(-0.5)) {
-    return { pattern: "sign-flipped", factor: r, text: `the sign is flipped and a factor 2 is off (yours is ${num(r)} times the right value)` };
+    return { pattern: "sign-flipped", factor: r, text: t(G.patSignFactor, lang, { r: num(r) }) };
   }
   // Any ratio fits one or two points: claim a general constant only when several agree.
   let informative = 0;
   for (const p of ps) if (Math.abs(p.n) > 1e-3 * maxN) informative++;
   if (informative < 3) return null;
-  return { pattern: "scaled", factor: r, text: `yours is the right value times ${num(r)} everywhere: a constant factor is off` };
+  return { pattern: "scaled", factor: r, text: t(G.patScaled, lang, { r: num(r) }) };
 }
 
 /** Pairs of corresponding elements of two same-shaped matrices. */

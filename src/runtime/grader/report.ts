@@ -6,6 +6,10 @@
  * passed or failed, where and by how much; `comparison` is the data for a
  * small scatter plot of the learner's gradient against central differences.
  */
+import type { Lang } from "../../i18n/lang.ts";
+import { t } from "../../i18n/message.ts";
+import * as M from "../../i18n/messages/exercise.ts";
+import type { CellError } from "../protocol.ts";
 
 /** Band of a relative error, as in the library's gradient checker (src/ARCHITECTURE.md, "Exercises and the grader"). */
 export type GradeBand = "good" | "acceptable" | "suspicious" | "wrong";
@@ -102,7 +106,7 @@ export interface GradeComparison {
   numeric: number[];
 }
 
-/** The result of grading one exercise at one seed. Serialised with JSON.stringify by `__gradeExercise`. */
+/** The result of grading one exercise at one seed. Sent to the page as a `grade-report` message (protocol.ts). */
 export interface GradeReport {
   /** The exercise graded, as given to the grader (e.g. `"02-activation-functions/tanh-derivative"`). */
   exerciseId: string;
@@ -125,29 +129,13 @@ export interface GradeReport {
 export const MAX_COMPARISON_POINTS = 200;
 
 /**
- * Reads a report back from `__gradeExercise`'s JSON string, checking the
- * fields the page relies on.
- * @throws `grade report: expected …` when the text is not a report.
- */
-export function parseGradeReport(json: string): GradeReport {
-  const r = JSON.parse(json) as Partial<GradeReport> | null;
-  if (!r || typeof r !== "object") throw new Error("grade report: expected an object");
-  if (typeof r.exerciseId !== "string") throw new Error("grade report: expected exerciseId to be a string");
-  if (typeof r.passed !== "boolean") throw new Error("grade report: expected passed to be a boolean");
-  if (typeof r.seed !== "number") throw new Error("grade report: expected seed to be a number");
-  if (typeof r.headline !== "string") throw new Error("grade report: expected headline to be a string");
-  if (!Array.isArray(r.parts)) throw new Error("grade report: expected parts to be an array");
-  return r as GradeReport;
-}
-
-/**
  * A cell error as the verdict shows it: a syntax error with its line (and
  * column) in the reader's code, so a Check that cannot run says where.
  */
-export function errorText(e: { name?: string; message: string; line?: number; column?: number; phase?: string } | undefined): string | undefined {
+export function errorText(e: CellError | undefined, lang: Lang = "en"): string | undefined {
   if (!e) return undefined;
-  const place = e.line ? `line ${e.line}${e.column ? `, column ${e.column}` : ""}: ` : "";
+  const place = e.line ? (e.column ? t(M.lineColumn, lang, { line: e.line, column: e.column }) : t(M.line, lang, { line: e.line })) : "";
   const syntax = e.phase === "syntax" || e.name === "SyntaxError";
-  const kind = syntax ? (place ? "syntax error at " : "syntax error: ") : "";
-  return `${kind}${place}${e.message}`;
+  if (syntax) return place ? t(M.syntaxErrorAt, lang, { place, message: e.message }) : t(M.syntaxError, lang, { message: e.message });
+  return place ? t(M.errorAt, lang, { place, message: e.message }) : e.message;
 }

@@ -1,5 +1,6 @@
 import { defineExerciseText } from "../../../../src/i18n/exercise-text.ts";
 
+/** 「x² + 3x 的导数」的中文文本：标题、提示，以及评分报告会显示的情形标签。 */
 export default defineExerciseText({
   title: "x² + 3x 的导数",
   hints: [

@@ -12,7 +12,7 @@ function testFunction(x: Matrix): number {
   return s + 0.5 * total * total;
 }
 
-/** Names a test function for the grader's messages. */
+/** Names a test function for the grader's messages (a name in words is translated through the edition's text; a formula is not). */
 function named(name: string, f: (x: Matrix) => number): (x: Matrix) => number {
   return Object.defineProperty(f, "name", { value: name });
 }
@@ -26,7 +26,7 @@ function freshFunction(rng: Rng, curvature: number): (x: Matrix) => number {
   const a = Array.from({ length: 32 }, () => rng.uniform(0.5, 2) * (rng.next() < 0.5 ? -1 : 1));
   const b = Array.from({ length: 32 }, () => rng.uniform(-3, 3));
   const d = rng.uniform(0.3, 1);
-  return named(`a fresh test function Σ aₖ·sin(bₖ + ${curvature}·xₖ) + ${d.toFixed(2)}·(Σ xₖ)²/2`, (x: Matrix) => {
+  return named(`Σ aₖ·sin(bₖ + ${curvature}·xₖ) + ${d.toFixed(2)}·(Σ xₖ)²/2`, (x: Matrix) => {
     let s = 0, total = 0;
     for (let k = 0; k < x.data.length; k++) {
       s += a[k % 32] * Math.sin(b[k % 32] + curvature * x.data[k]);

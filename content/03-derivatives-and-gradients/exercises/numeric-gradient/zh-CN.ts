@@ -14,6 +14,5 @@ export default defineExerciseText({
     "a row of 3 to 5 numbers": "一行 3 到 5 个数",
     "a single number (1×1)": "单独一个数（1×1）",
     "the starter's testFunction": "起始代码里的 testFunction",
-    "a fresh test function": "一个新生成的测试函数",
   },
 });
