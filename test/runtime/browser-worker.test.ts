@@ -5,10 +5,10 @@
  * sourceURL, termination of a Web Worker. Skipped when Chromium or esbuild
  * (used here only to bundle; the site uses Vite) is not installed.
  */
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChromium } from "../e2e/browser.ts";
 
-const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => p && existsSync(p));
+const chromiumPath = findChromium();
 const esbuild = await import("esbuild").catch(() => null);
 const playwright = await import("playwright-core").catch(() => null);
 const available = !!(chromiumPath && esbuild && playwright);
@@ -26,7 +26,7 @@ describe.skipIf(!available)("worker.ts in Chromium", () => {
       bundle: true, write: false, format: "iife", globalName: "RT", platform: "browser", target: "es2022",
     });
     workerCode = w.outputFiles[0].text;
-    browser = await playwright!.chromium.launch({ executablePath: chromiumPath });
+    browser = await playwright!.chromium.launch({ executablePath: chromiumPath! });
     page = await browser.newPage();
     await page.addScriptTag({ content: h.outputFiles[0].text });
     await page.evaluate((code) => {
