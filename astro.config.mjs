@@ -7,6 +7,7 @@ import { cellsPlugin } from "./src/markdown/cells.ts";
 import { codeThemes, lightCodeTransformer } from "./src/markdown/code-colours.ts";
 import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts";
 import { digitsAsset } from "./src/integrations/digits-integration.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -26,7 +27,8 @@ export default defineConfig({
     shikiConfig: { themes: codeThemes, transformers: [lightCodeTransformer] },
   },
   // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
-  integrations: [mdx(), digitsAsset()],
+  // searchIndex: Pagefind's static index of the chapter pages, built after the pages.
+  integrations: [mdx(), digitsAsset(), searchIndex()],
   vite: {
     // One self-contained classic worker script: the kernel frame (an opaque
     // origin, see src/runtime/kernel-frame.ts) starts it from a blob, where

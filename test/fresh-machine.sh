@@ -6,7 +6,7 @@
 #
 # 1. Clones this repository at REF (default HEAD) into a temporary directory.
 # 2. Puts a directory holding only an old Node (NODE20, default /usr/bin/node) and its npm
-#    first on PATH, and drops every directory that has another `node` from PATH.
+#    first on PATH, and drops from PATH every directory that has another `node`.
 # 3. `npm install`, then `npm run dev`: waits for the dev server and fetches a chapter page.
 # 4. `npm test`: a subset (one unit file, the built-site checks and one browser suite) unless
 #    --full, with E2E_PACKAGED_CHROMIUM=1 so the browser is the one the @sparticuz/chromium
@@ -38,7 +38,11 @@ printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$node20" "${npm_cli%npm-cli.js}npx-cl
 chmod +x "$work/bin/npm" "$work/bin/npx"
 path="$work/bin"
 IFS=: read -ra dirs <<< "$PATH"
-for d in "${dirs[@]}"; do [ -e "$d/node" ] || path="$path:$d"; done
+real20="$(readlink -f "$node20")"
+for d in "${dirs[@]}"; do
+  if [ -e "$d/node" ] && [ "$(readlink -f "$d/node")" != "$real20" ]; then continue; fi
+  path="$path:$d"
+done
 export PATH="$path"
 hash -r
 echo "fresh: PATH node is $(command -v node) $(node --version), npm $(npm --version)"
