@@ -78,6 +78,6 @@ export E2E_PACKAGED_CHROMIUM=1
 if [ "$full" = 1 ]; then
   npm test
 else
-  npm test -- test/nn/train.test.ts test/build/site.test.ts test/e2e/notebook.test.ts
+  npm test -- test/nn/train.test.ts test/build/site.test.ts test/e2e/search.test.ts test/e2e/exercise.test.ts
 fi
 echo "fresh: passed"
