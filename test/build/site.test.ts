@@ -13,7 +13,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 const pages = htmlFiles(DIST);
-const chapterPages = pages.filter((p) => p !== join(DIST, "index.html") && !p.includes("_astro"));
+const chapterPages = pages.filter((p) => p !== join(DIST, "index.html") && p !== join(DIST, "404.html") && !p.includes("_astro"));
 const read = (p: string) => readFileSync(p, "utf8");
 /** Prose text of a page: tags, scripts, styles, templates, code and KaTeX's MathML annotations removed. */
 const visibleText = (html: string) =>

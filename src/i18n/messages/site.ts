@@ -18,3 +18,11 @@ export const searchUnavailable = msg<{ reason: string }>({
   "zh-CN": ({ reason }) => `搜索暂不可用：无法加载搜索索引（${reason}）。索引由 \`npm run build\` 生成；离线时需先缓存本站才能使用。`,
 });
 export const searchSections = msg({ en: "Sections", "zh-CN": "小节" });
+
+export const notFoundTitle = msg({ en: "Page not found", "zh-CN": "找不到页面" });
+export const notFoundText = msg({
+  en: "There is no page at this address. It may have moved, or the link may have a typo.",
+  "zh-CN": "这个地址没有页面。它可能已经移动，或者链接有拼写错误。",
+});
+export const notFoundHome = msg({ en: "Go to the list of chapters", "zh-CN": "前往章节列表" });
+export const notFoundSearch = msg({ en: "or search the course (press /).", "zh-CN": "或者搜索课程（按 /）。" });
