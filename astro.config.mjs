@@ -9,6 +9,7 @@ import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts
 import { digitsAsset } from "./src/integrations/digits-integration.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
+import { offline } from "./src/integrations/offline.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -30,7 +31,8 @@ export default defineConfig({
   // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
   // searchIndex: Pagefind's static index of the chapter pages, built after the pages.
   // sitemap: sitemap.xml and robots.txt, with absolute URLs from `site`.
-  integrations: [mdx(), digitsAsset(), searchIndex(), sitemap()],
+  // offline: Workbox's service worker precaching the whole built site (last: it lists every file the others wrote).
+  integrations: [mdx(), digitsAsset(), searchIndex(), sitemap(), offline()],
   vite: {
     // One self-contained classic worker script: the kernel frame (an opaque
     // origin, see src/runtime/kernel-frame.ts) starts it from a blob, where

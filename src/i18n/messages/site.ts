@@ -26,3 +26,20 @@ export const notFoundText = msg({
 });
 export const notFoundHome = msg({ en: "Go to the list of chapters", "zh-CN": "前往章节列表" });
 export const notFoundSearch = msg({ en: "or search the course (press /).", "zh-CN": "或者搜索课程（按 /）。" });
+
+export const offlineReady = msg({ en: "Available offline", "zh-CN": "可离线使用" });
+export const offlineReadyTitle = msg({
+  en: "This course is saved on this device: its pages, cells and search work without a network.",
+  "zh-CN": "本课程已保存在此设备上：没有网络时，页面、代码单元和搜索也能使用。",
+});
+export const updateAvailable = msg({
+  en: "A new version of the course is available. Your edits are saved.",
+  "zh-CN": "课程有新版本。你的修改已保存。",
+});
+export const updateReload = msg({ en: "Reload", "zh-CN": "重新加载" });
+export const updateLater = msg({ en: "Later", "zh-CN": "稍后" });
+/** The cell runtime's script could not be fetched and the network is down. */
+export const runtimeOffline = msg({
+  en: "could not load the cell runtime: this device is offline and has not saved it yet (open the page once while online, then it works offline)",
+  "zh-CN": "无法加载代码运行环境：此设备处于离线状态，且尚未保存它（联网时打开一次本页，之后即可离线使用）",
+});
