@@ -8,6 +8,7 @@
 import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
 import { createBrowserHost, frameIsolation } from "../runtime/browser.ts";
 import type { ControlValue, ControlValues } from "../runtime/controls.ts";
+import { installShare } from "./cell-share.ts";
 import { clearEdit, loadControls, loadEdit, saveControls, saveEdit } from "../runtime/storage.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import type { ControlPhase } from "./controls-view.ts";
@@ -190,8 +191,31 @@ export class Notebook implements CellHost {
 
   codeChanged(cell: CellView, code: string): void {
     cell.setModified(code !== cell.original);
+    if (this.#held.has(cell.id)) return; // shared code on show: not the reader's edit (cell-share.ts)
     clearTimeout(this.#saveTimers.get(cell.id));
     this.#saveTimers.set(cell.id, setTimeout(() => this.#save(cell), 300));
+  }
+
+  /** Cells whose code is not saved as the reader's edit while held (a shared link's code). */
+  #held = new Set<string>();
+  holdSaves(cell: CellView, hold: boolean): void {
+    if (hold) {
+      this.#held.add(cell.id);
+      clearTimeout(this.#saveTimers.get(cell.id));
+      this.#saveTimers.delete(cell.id);
+    } else this.#held.delete(cell.id);
+  }
+
+  /** The reader's saved edit of a cell, or null. */
+  savedEdit(cell: CellView): string | null {
+    if (!this.#store) return null;
+    const saved = loadEdit(this.#store, this.chapter, cell.id, cell.original);
+    return saved && saved.code !== cell.original ? saved.code : null;
+  }
+
+  /** A page-level message under the notebook bar. */
+  announce(text: string): void {
+    this.#say(text, "warn");
   }
 
   reset(cell: CellView): void {
@@ -381,6 +405,7 @@ export function startNotebook(): Notebook | null {
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
   if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
   const nb = (started = new Notebook(document, chapter));
+  installShare(nb);
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
   return nb;
 }

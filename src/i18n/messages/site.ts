@@ -43,3 +43,46 @@ export const runtimeOffline = msg({
   en: "could not load the cell runtime: this device is offline and has not saved it yet (open the page once while online, then it works offline)",
   "zh-CN": "无法加载代码运行环境：此设备处于离线状态，且尚未保存它（联网时打开一次本页，之后即可离线使用）",
 });
+
+export const shareButton = msg({ en: "Share", "zh-CN": "分享" });
+export const shareButtonTitle = msg({ en: "Copy a link that carries this cell's code", "zh-CN": "复制一个带有此单元代码的链接" });
+export const shareCopied = msg({
+  en: "Link copied: it carries this cell's code as it is now. Whoever opens it sees the code first and runs it only if they choose to.",
+  "zh-CN": "链接已复制：它带有此单元当前的代码。打开链接的人会先看到代码，只有自己点击才会运行。",
+});
+export const shareCopyHere = msg({
+  en: "Copy this link (the clipboard is not available here):",
+  "zh-CN": "请复制这个链接（此处无法使用剪贴板）：",
+});
+export const shareLinkLabel = msg({ en: "Link to this cell's code", "zh-CN": "此单元代码的链接" });
+export const shareTooLong = msg<{ n: number; max: number }>({
+  en: ({ n, max }) => `this cell's code is too long to share in a link: ${n} characters compressed, the limit is ${max}`,
+  "zh-CN": ({ n, max }) => `此单元的代码太长，无法放进链接：压缩后 ${n} 个字符，上限为 ${max}`,
+});
+export const sharedBanner = msg({
+  en: "Shared code — not run. Run to execute it, Discard to return to yours.",
+  "zh-CN": "分享的代码——尚未运行。点击「运行」执行它，点击「丢弃」恢复你自己的代码。",
+});
+export const sharedRun = msg({ en: "Run", "zh-CN": "运行" });
+export const sharedKeep = msg({ en: "Keep as my edit", "zh-CN": "保存为我的修改" });
+export const sharedDiscard = msg({ en: "Discard", "zh-CN": "丢弃" });
+export const sharedReplaceAsk = msg({
+  en: "Replace your saved edit of this cell with the shared code? Your edit will be lost.",
+  "zh-CN": "用分享的代码替换你保存的此单元修改吗？你的修改将会丢失。",
+});
+export const sharedUnknownCell = msg<{ id: string }>({
+  en: ({ id }) => `the shared link names a cell this page does not have: ${id}`,
+  "zh-CN": ({ id }) => `分享链接指向的单元在本页不存在：${id}`,
+});
+export const sharedDamaged = msg<{ reason: string }>({
+  en: ({ reason }) => `the shared link is damaged, its code could not be read: ${reason}`,
+  "zh-CN": ({ reason }) => `分享链接已损坏，无法读取其中的代码：${reason}`,
+});
+
+export const resetAsk = msg({
+  en: "Discard your edit of this cell and restore the course's code?",
+  "zh-CN": "丢弃你对此单元的修改，恢复课程原来的代码吗？",
+});
+export const resetConfirm = msg({ en: "Discard my edit", "zh-CN": "丢弃我的修改" });
+export const replaceConfirm = msg({ en: "Replace my edit", "zh-CN": "替换我的修改" });
+export const askCancel = msg({ en: "Cancel", "zh-CN": "取消" });
