@@ -86,3 +86,8 @@ export const resetAsk = msg({
 export const resetConfirm = msg({ en: "Discard my edit", "zh-CN": "丢弃我的修改" });
 export const replaceConfirm = msg({ en: "Replace my edit", "zh-CN": "替换我的修改" });
 export const askCancel = msg({ en: "Cancel", "zh-CN": "取消" });
+
+export const themeLabel = msg({ en: "Theme", "zh-CN": "主题" });
+export const themeSystem = msg({ en: "System", "zh-CN": "跟随系统" });
+export const themeLight = msg({ en: "Light", "zh-CN": "浅色" });
+export const themeDark = msg({ en: "Dark", "zh-CN": "深色" });
