@@ -2,8 +2,12 @@
  * The course index's view of progress: passed exercises per chapter, and
  * export / import / reset of the progress file.
  */
-import { exerciseState, exportProgress, importProgress, loadProgress, resetProgress } from "./progress.ts";
+import { exerciseState, loadProgress, resetProgress } from "./progress.ts";
 import { pageStorage } from "./local-storage.ts";
+import { exportWork, importWork } from "./work-file.ts";
+import { t } from "../i18n/message.ts";
+import { importedWork } from "../i18n/messages/site.ts";
+import { pageLang } from "./page-lang.ts";
 
 
 function render(store: Storage | null): void {
@@ -37,7 +41,8 @@ export function startCourseProgress(): void {
   addEventListener("pageshow", () => render(store)); // back/forward cache
 
   document.querySelector('[data-progress="export"]')?.addEventListener("click", () => {
-    const blob = new Blob([exportProgress(store)], { type: "application/json" });
+    // Progress and the cell edits and control settings (work-file.ts).
+    const blob = new Blob([exportWork(store)], { type: "application/json" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = `how-networks-learn-progress-${new Date().toISOString().slice(0, 10)}.json`;
@@ -51,8 +56,8 @@ export function startCourseProgress(): void {
     input.value = "";
     if (!file) return;
     try {
-      const { imported, saved } = importProgress(store, await file.text());
-      say(saved.ok ? `Imported progress for ${imported} exercise${imported === 1 ? "" : "s"}.` : `Could not save the imported progress: ${saved.reason}.`);
+      const { exercises, edits, keptMine, saved } = importWork(store, await file.text());
+      say(saved.ok ? t(importedWork, pageLang(), { exercises, edits, keptMine }) : `Could not save the imported progress: ${saved.reason}.`);
     } catch (err) {
       say((err as Error).message);
     }

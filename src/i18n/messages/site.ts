@@ -91,3 +91,11 @@ export const themeLabel = msg({ en: "Theme", "zh-CN": "主题" });
 export const themeSystem = msg({ en: "System", "zh-CN": "跟随系统" });
 export const themeLight = msg({ en: "Light", "zh-CN": "浅色" });
 export const themeDark = msg({ en: "Dark", "zh-CN": "深色" });
+
+export const importedWork = msg<{ exercises: number; edits: number; keptMine: number }>({
+  en: ({ exercises, edits, keptMine }) =>
+    `Imported progress for ${exercises} ${exercises === 1 ? "exercise" : "exercises"} and ${edits} cell ${edits === 1 ? "edit" : "edits"}` +
+    (keptMine ? `; kept ${keptMine} of your own ${keptMine === 1 ? "edit" : "edits"}, saved later than the file's.` : "."),
+  "zh-CN": ({ exercises, edits, keptMine }) =>
+    `已导入 ${exercises} 个练习的进度和 ${edits} 处代码修改` + (keptMine ? `；保留了你自己的 ${keptMine} 处修改（它们比文件中的更新）。` : "。"),
+});
