@@ -9,6 +9,7 @@
 import { t } from "../i18n/message.ts";
 import * as m from "../i18n/messages/site.ts";
 import type { CellView } from "./cell-view.ts";
+import { chapterScript } from "./chapter-script.ts";
 import type { Notebook } from "./notebook.ts";
 import { pageLang } from "./page-lang.ts";
 
@@ -183,6 +184,29 @@ function guardReset(nb: Notebook, cell: CellView, reset: HTMLButtonElement): voi
   }, { capture: true });
 }
 
+/** Adds "Download code" to the notebook bar: the chapter's cells with the reader's edits as one runnable .ts file. */
+function installDownload(nb: Notebook): void {
+  const restart = document.querySelector('[data-notebook="restart"]');
+  if (!restart) return;
+  const lang = pageLang();
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "cell-btn";
+  button.dataset.notebook = "download";
+  button.textContent = t(m.downloadButton, lang);
+  button.title = t(m.downloadTitle, lang);
+  button.addEventListener("click", () => {
+    const title = document.querySelector("main h1")?.textContent?.trim() ?? nb.chapter;
+    const text = chapterScript({ title, slug: nb.chapter, cells: nb.cells.map((c) => ({ id: c.id, code: c.code })), date: new Date().toISOString().slice(0, 10) });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "text/typescript" }));
+    a.download = `${nb.chapter}.cells.ts`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  });
+  restart.after(button);
+}
+
 /** Adds Share to every notebook cell's toolbar and opens a shared link, if the page was opened with one. */
 export function installShare(nb: Notebook): void {
   const lang = pageLang();
@@ -200,6 +224,7 @@ export function installShare(nb: Notebook): void {
     reset.after(button);
     guardReset(nb, cell, reset as HTMLButtonElement);
   }
+  installDownload(nb);
   void openShared(nb, location.hash);
   addEventListener("hashchange", () => void openShared(nb, location.hash));
 }

@@ -99,3 +99,14 @@ export const importedWork = msg<{ exercises: number; edits: number; keptMine: nu
   "zh-CN": ({ exercises, edits, keptMine }) =>
     `已导入 ${exercises} 个练习的进度和 ${edits} 处代码修改` + (keptMine ? `；保留了你自己的 ${keptMine} 处修改（它们比文件中的更新）。` : "。"),
 });
+
+export const headingLink = msg<{ heading: string }>({
+  en: ({ heading }) => `Link to the section “${heading}”`,
+  "zh-CN": ({ heading }) => `指向“${heading}”一节的链接`,
+});
+
+export const downloadButton = msg({ en: "Download code", "zh-CN": "下载代码" });
+export const downloadTitle = msg({
+  en: "Save every cell of this chapter, with your edits, as one TypeScript file that runs under Node",
+  "zh-CN": "把本章所有代码单元（含你的修改）保存为一个可在 Node 下运行的 TypeScript 文件",
+});

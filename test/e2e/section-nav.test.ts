@@ -1,0 +1,29 @@
+/**
+ * Heading anchors and the table of contents' current section
+ * (src/components/section-nav.ts) on a chapter page.
+ */
+import { describe, expect, it } from "vitest";
+import { hasBrowser } from "./browser.ts";
+import { useSite } from "./site.ts";
+
+describe.skipIf(!hasBrowser)("section navigation in Chromium", () => {
+  const site = useSite();
+
+  it("gives each heading a link that shows on focus, and marks the section being read in the contents", async () => {
+    const page = await site.browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(site.url() + "/backpropagation/");
+    const anchor = page.locator("#computational-graphs .heading-anchor");
+    expect(await anchor.getAttribute("href")).toBe("#computational-graphs");
+    expect(await anchor.getAttribute("aria-label")).toBe("Link to the section “Computational graphs”");
+    const opacity = () => anchor.evaluate((el) => getComputedStyle(el).opacity);
+    expect(await opacity()).toBe("0");
+    await anchor.focus();
+    expect(await opacity()).toBe("1");
+
+    const current = () => page.locator(".toc a[aria-current]").textContent();
+    expect(await current()).toBe("What you will learn");
+    await page.evaluate(() => document.getElementById("vanishing-gradients")!.scrollIntoView());
+    await expect.poll(current).toBe("Vanishing gradients");
+    await page.close();
+  });
+});
