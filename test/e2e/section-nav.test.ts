@@ -12,6 +12,9 @@ describe.skipIf(!hasBrowser)("section navigation in Chromium", () => {
   it("gives each heading a link that shows on focus, and marks the section being read in the contents", async () => {
     const page = await site.browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(site.url() + "/backpropagation/");
+    const current = () => page.locator(".toc a[aria-current]").textContent();
+    expect(await current()).toBe("What you will learn"); // at the top, before anything scrolls
+
     const anchor = page.locator("#computational-graphs .heading-anchor");
     expect(await anchor.getAttribute("href")).toBe("#computational-graphs");
     expect(await anchor.getAttribute("aria-label")).toBe("Link to the section “Computational graphs”");
@@ -20,10 +23,9 @@ describe.skipIf(!hasBrowser)("section navigation in Chromium", () => {
     await anchor.focus();
     expect(await opacity()).toBe("1");
 
-    const current = () => page.locator(".toc a[aria-current]").textContent();
-    expect(await current()).toBe("What you will learn");
     await page.evaluate(() => document.getElementById("vanishing-gradients")!.scrollIntoView());
-    await expect.poll(current).toBe("Vanishing gradients");
+    // That heading, or its first subsection when that too is within the top third of the window.
+    await expect.poll(current).toMatch(/^(Vanishing gradients|The product of many small factors)$/);
     await page.close();
   });
 });
