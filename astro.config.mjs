@@ -9,6 +9,9 @@ import { codeThemes, lightCodeTransformer } from "./src/markdown/code-colours.ts
 import { typecheckDeclarations } from "./src/components/typecheck/vite-plugin.ts";
 import { digitsAsset } from "./src/integrations/digits-integration.ts";
 import { trimSucrase } from "./src/integrations/trim-sucrase.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
+import { sitemap } from "./src/integrations/sitemap.ts";
+import { offline } from "./src/integrations/offline.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -28,7 +31,10 @@ export default defineConfig({
     shikiConfig: { themes: codeThemes, transformers: [lightCodeTransformer] },
   },
   // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
-  integrations: [mdx(), digitsAsset()],
+  // searchIndex: Pagefind's static index of the chapter pages, built after the pages.
+  // sitemap: sitemap.xml and robots.txt, with absolute URLs from `site`.
+  // offline: Workbox's service worker precaching the whole built site (last: it lists every file the others wrote).
+  integrations: [mdx(), digitsAsset(), searchIndex(), sitemap(), offline()],
   vite: {
     // Exercise files and figures import from "nn" exactly as cells do (vitest.config.ts and the Node
     // worker's resolve hook, src/runtime/nn-specifier.ts, map it the same way).

@@ -2,11 +2,13 @@
  * The course index's view of progress: passed exercises per chapter, and
  * export / import / reset of the progress file.
  */
-import { exerciseState, exportProgress, importProgress, loadProgress, NotAProgressFile, resetProgress } from "./progress.ts";
+import { exerciseState, loadProgress, NotAProgressFile, resetProgress } from "./progress.ts";
 import { pageStorage } from "./local-storage.ts";
+import { exportWork, importWork } from "./work-file.ts";
 import { pageLang } from "./page-lang.ts";
 import { t } from "../i18n/message.ts";
 import * as progressMsg from "../i18n/messages/progress.ts";
+import { importedWork } from "../i18n/messages/site.ts";
 
 
 function render(store: Storage | null): void {
@@ -41,7 +43,8 @@ export function startCourseProgress(): void {
   addEventListener("pageshow", () => render(store)); // back/forward cache
 
   document.querySelector('[data-progress="export"]')?.addEventListener("click", () => {
-    const blob = new Blob([exportProgress(store)], { type: "application/json" });
+    // Progress and the cell edits and control settings (work-file.ts).
+    const blob = new Blob([exportWork(store)], { type: "application/json" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = `how-networks-learn-progress-${new Date().toISOString().slice(0, 10)}.json`;
@@ -55,10 +58,10 @@ export function startCourseProgress(): void {
     input.value = "";
     if (!file) return;
     try {
-      const { imported, saved } = importProgress(store, await file.text());
+      const { exercises, edits, keptMine, saved } = importWork(store, await file.text());
       say(
         saved.ok
-          ? t(progressMsg.imported, lang, { n: imported })
+          ? t(importedWork, lang, { exercises, edits, keptMine })
           : t(progressMsg.importNotSaved, lang, { reason: t(progressMsg.storageReason, lang, { reason: saved.code }) }),
       );
     } catch (err) {

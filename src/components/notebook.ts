@@ -10,6 +10,7 @@ import { createBrowserHost, frameIsolation } from "../runtime/browser.ts";
 import type { ControlValue, ControlValues } from "../runtime/controls.ts";
 import { loadControls, saveControls } from "../runtime/storage.ts";
 import { EditSaver } from "./edit-saver.ts";
+import { installShare } from "./cell-share.ts";
 import { CellView, type CellHost } from "./cell-view.ts";
 import type { ControlPhase } from "./controls-view.ts";
 import { pageStorage } from "./local-storage.ts";
@@ -200,7 +201,28 @@ export class Notebook implements CellHost {
 
   codeChanged(cell: CellView, code: string): void {
     cell.setModified(code !== cell.original);
+    if (this.#held.has(cell.id)) return; // shared code on show: not the reader's edit (cell-share.ts)
     this.#edits.changed(cell);
+  }
+
+  /** Cells whose code is not saved as the reader's edit while held (a shared link's code). */
+  #held = new Set<string>();
+  holdSaves(cell: CellView, hold: boolean): void {
+    if (hold) {
+      this.#held.add(cell.id);
+      this.#edits.clear(cell);
+    } else this.#held.delete(cell.id);
+  }
+
+  /** The reader's saved edit of a cell, or null. */
+  savedEdit(cell: CellView): string | null {
+    const saved = this.#edits.load(cell);
+    return saved && saved.code !== cell.original ? saved.code : null;
+  }
+
+  /** A page-level message under the notebook bar. */
+  announce(text: string): void {
+    this.#say(text, "warn");
   }
 
   reset(cell: CellView): void {
@@ -367,6 +389,7 @@ export function startNotebook(): Notebook | null {
   const chapter = document.querySelector<HTMLElement>("[data-chapter]")?.dataset.chapter;
   if (!chapter || !document.querySelector("section.cell:not(.exercise-cell)")) return null;
   const nb = (started = new Notebook(document, chapter));
+  installShare(nb);
   (window as unknown as { __notebook?: Notebook }).__notebook = nb; // for end-to-end tests
   return nb;
 }

@@ -21,6 +21,9 @@
  */
 import { crashText, type CrashCause } from "./crash.ts";
 import { portMessaging, type WorkerLike } from "./host.ts";
+import { isLang } from "../i18n/lang.ts";
+import { t } from "../i18n/message.ts";
+import { runtimeOffline } from "../i18n/messages/site.ts";
 
 /** How often the frame says it is alive, and how long a silence means its process died. */
 const BEAT_MS = 250;
@@ -72,6 +75,13 @@ function workerSource(url: string): Promise<string> {
   source ??= fetch(url).then((r) => {
     if (!r.ok) throw new LoadError({ code: "load-failed", status: r.status, url });
     return r.text();
+  }, (err: unknown) => {
+    // A network failure, not a crash: say so when the browser knows it is offline (nothing cached it yet).
+    if (!navigator.onLine) {
+      const lang = document.documentElement.lang;
+      throw new Error(t(runtimeOffline, isLang(lang) ? lang : "en"));
+    }
+    throw err instanceof Error ? new Error(`could not load the cell runtime (${err.message} for ${url})`) : err;
   });
   source.catch(() => (source = null)); // a later attempt may succeed (e.g. back online)
   return source;

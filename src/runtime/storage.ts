@@ -98,7 +98,8 @@ export function clearEdit(store: StorageLike, chapter: string, cellId: string): 
   }
 }
 
-function isRecord(v: unknown): v is EditRecord {
+/** A well-formed stored edit (also checks imported ones, src/components/work-file.ts). */
+export function isRecord(v: unknown): v is EditRecord {
   if (!v || typeof v !== "object") return false;
   const r = v as Record<string, unknown>;
   return r.v === 1 && typeof r.code === "string" && typeof r.baseHash === "string" && typeof r.savedAt === "number" && Number.isFinite(r.savedAt);

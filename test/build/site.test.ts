@@ -13,8 +13,8 @@ function htmlFiles(dir: string): string[] {
 }
 
 const pages = htmlFiles(DIST);
-/** Chapter pages of both editions (the course indexes at / and /zh/ have no formulas). */
-const chapterPages = pages.filter((p) => p !== join(DIST, "index.html") && p !== join(DIST, "zh", "index.html") && !p.includes("_astro"));
+/** Chapter pages of both editions (the course indexes at / and /zh/ and the 404 page have no formulas). */
+const chapterPages = pages.filter((p) => p !== join(DIST, "index.html") && p !== join(DIST, "zh", "index.html") && p !== join(DIST, "404.html") && !p.includes("_astro"));
 const read = (p: string) => readFileSync(p, "utf8");
 /** Prose text of a page: tags, scripts, styles, templates, code and KaTeX's MathML annotations removed. */
 const visibleText = (html: string) =>

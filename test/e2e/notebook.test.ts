@@ -123,6 +123,13 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     expect(await editorText("first-cell")).toContain("still here");
     expect(await cell("first-cell").locator(".cell-modified").isVisible()).toBe(true);
     await cell("first-cell").locator('[data-action="reset"]').click();
+    // Reset asks before it discards the edit (cell-share.ts); Cancel keeps it.
+    const notice = cell("first-cell").locator(".cell-notice");
+    expect(await notice.textContent()).toMatch(/^Discard your edit of this cell/);
+    await notice.getByRole("button", { name: "Cancel" }).click();
+    expect(await editorText("first-cell")).toContain("still here");
+    await cell("first-cell").locator('[data-action="reset"]').click();
+    await notice.getByRole("button", { name: "Discard my edit" }).click();
     await expect.poll(() => editorText("first-cell")).toContain("const z = [-2, 0, 2];");
     await page.reload();
     expect(await cell("first-cell").locator(".cm-content").count()).toBe(0); // nothing saved: static code again

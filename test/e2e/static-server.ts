@@ -21,17 +21,37 @@ const TYPES: Record<string, string> = {
   ".ttf": "font/ttf",
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
   ".wasm": "application/wasm",
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".ttf"]);
 
-/** Serves `root` on 127.0.0.1; resolves with its base URL and a close function. `production`: gzip and cache headers. */
-export async function serveStatic(root = "dist", options: { production?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves `root` on 127.0.0.1; resolves with its base URL, a close function, and two switches for the offline
+ * test: `setDown` drops every request, `setOverride` serves a body instead of a file. `production`: gzip and
+ * cache headers.
+ */
+export async function serveStatic(root = "dist", options: { production?: boolean } = {}): Promise<{
+  url: string;
+  close: () => Promise<void>;
+  setDown: (down: boolean) => void;
+  setOverride: (path: string, body: string | null) => void;
+}> {
   const base = resolve(root);
   const gzipped = new Map<string, Buffer>();
+  let down = false;
+  /** Bodies served instead of a file's (the offline test's "new build" of sw.js). */
+  const overrides = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
+    // "Down": every request fails as on a dropped network (the offline test's proof that nothing came from here).
+    if (down) return void req.socket.destroy();
     try {
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+      const override = overrides.get(path);
+      if (override !== undefined) {
+        res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+        return void res.end(override);
+      }
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) throw new Error("outside root");
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
@@ -61,5 +81,10 @@ export async function serveStatic(root = "dist", options: { production?: boolean
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((ok) => server.close(() => ok())),
+    setDown: (d) => {
+      down = d;
+      if (d) server.closeAllConnections();
+    },
+    setOverride: (path, body) => (body === null ? overrides.delete(path) : overrides.set(path, body)),
   };
 }
