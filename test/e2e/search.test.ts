@@ -47,6 +47,36 @@ describe.skipIf(!hasBrowser)("search in Chromium", () => {
     await page.close();
   });
 
+  it("on a Chinese page, finds Chinese terms in the Chinese edition and opens the section", async () => {
+    const page = await site.browser().newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(site.url() + "/zh/how-this-notebook-works/");
+    const open = async () => {
+      await page.locator(".search-open").click();
+      await page.locator("#search-input").waitFor({ state: "visible" });
+    };
+    for (const query of ["反向传播", "学习率", "梯度消失"]) {
+      await open();
+      await page.locator("#search-input").fill(query);
+      await page.locator(".search-result").first().waitFor({ timeout: 15_000 });
+      const hrefs = await page.locator(".search-result-title").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      expect(hrefs.length, query).toBeGreaterThan(0);
+      expect(hrefs.every((h) => h.startsWith("/zh/")), `${query}: ${hrefs.join(" ")}`).toBe(true);
+      expect((await page.locator(".search-status").textContent()) ?? "").toMatch(/[\u3400-\u9fff]/);
+      await page.keyboard.press("Escape");
+      if (await page.locator(".search-dialog").isVisible()) await page.keyboard.press("Escape");
+      await page.locator(".search-dialog").waitFor({ state: "hidden" });
+    }
+    const first = page.locator(".search-result-title").first();
+    await open();
+    await page.locator("#search-input").fill("梯度消失");
+    await first.waitFor({ timeout: 15_000 });
+    const href = (await first.getAttribute("href"))!;
+    await first.click();
+    await page.waitForURL((u) => u.pathname + u.hash === href);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    await page.close();
+  });
+
   it("opens from the header button, closes with Escape and gives focus back", async () => {
     const page = await site.browser().newPage();
     await page.goto(site.url() + "/glossary/");
