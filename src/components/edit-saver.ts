@@ -69,10 +69,15 @@ export class EditSaver<C extends EditableCell> {
     for (const { cell } of [...this.#timers.values()]) this.save(cell);
   }
 
-  /** Forgets the cell's edit (Reset). */
-  clear(cell: C): void {
+  /** Drops a pending save of this cell without touching what is stored (shared code shown over the reader's edit). */
+  cancel(cell: C): void {
     clearTimeout(this.#timers.get(cell.id)?.timer);
     this.#timers.delete(cell.id);
+  }
+
+  /** Forgets the cell's edit (Reset). */
+  clear(cell: C): void {
+    this.cancel(cell);
     if (this.#store) clearEdit(this.#store, this.#chapter, cell.id);
   }
 }

@@ -210,7 +210,7 @@ export class Notebook implements CellHost {
   holdSaves(cell: CellView, hold: boolean): void {
     if (hold) {
       this.#held.add(cell.id);
-      this.#edits.clear(cell);
+      this.#edits.cancel(cell); // a pending save only: the reader's stored edit stays
     } else this.#held.delete(cell.id);
   }
 
