@@ -14,7 +14,7 @@
  */
 import type { Layer } from "./layer.ts";
 import { Matrix } from "./matrix.ts";
-import { matmul, matmulTransA, matmulTransB, sumColumns } from "./ops.ts";
+import { affine, matmulTransA, matmulTransB, sumColumns } from "./ops.ts";
 import { createParam, type Param } from "./param.ts";
 import type { Rng } from "./rng.ts";
 import { initializer, type Initializer } from "./init.ts";
@@ -153,11 +153,7 @@ export class Dense implements Layer {
 
   /** z = X·W + b into z (x.rows × out). */
   private affine(x: Matrix, z: Matrix): Matrix {
-    const n = this.outFeatures;
-    // Start every row at b, then let matmul accumulate X·W on top: one pass fewer than adding b afterwards.
-    const Z = z.data, B = this.b.value.data;
-    for (let r = 0; r < Z.length; r += n) Z.set(B, r);
-    return matmul(x, this.W.value, z, true);
+    return affine(x, this.W.value, this.b.value, z);
   }
 
   /**

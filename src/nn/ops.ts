@@ -141,23 +141,34 @@ function kernel(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Flo
 const WASM_MIN_WORK = 4096;
 
 /**
+ * What the destination C holds before a product adds into it: its current
+ * contents (`"accumulate"`, how backward adds into dW), zeros (`"zero"`), or
+ * one row repeated down every row (a bias, how a dense layer's forward starts
+ * Z at b). Saying it instead of preparing C first lets the WebAssembly kernel
+ * set C up in its own memory rather than copy a prepared C there.
+ */
+export type ProductStart = "accumulate" | "zero" | Float64Array;
+
+/**
  * Runs `kernel`, or the same kernel compiled to WebAssembly SIMD (wasm-kernel.ts,
  * bit-for-bit equal results) when it is available and the product is big enough.
  */
-function product(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Float64Array, m: number, K: number, n: number): void {
-  if (m * K * n >= WASM_MIN_WORK && wasmProduct(A, rs, cs, B, C, m, K, n)) return;
+function product(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Float64Array, m: number, K: number, n: number, start: ProductStart): void {
+  if (m * K * n >= WASM_MIN_WORK && wasmProduct(A, rs, cs, B, C, m, K, n, start)) return;
+  if (start === "zero") C.fill(0);
+  else if (start !== "accumulate") for (let r = 0; r < C.length; r += n) C.set(start, r);
   kernel(A, rs, cs, B, C, m, K, n);
 }
 
-/** Prepares the destination of a product: checks shape and aliasing, zeroes it unless accumulating. */
-function productTarget(op: string, rows: number, cols: number, a: Matrix, b: Matrix, out: Matrix | undefined, accumulate: boolean): Matrix {
+/** Prepares the destination of a product: checks shape and aliasing (the product itself sets its start, see `ProductStart`). */
+function productTarget(op: string, rows: number, cols: number, a: Matrix, b: Matrix, out: Matrix | undefined): Matrix {
   const c = target(op, rows, cols, out);
-  if (out) {
-    noAlias(op, c, a, b);
-    if (!accumulate) c.data.fill(0);
-  }
+  if (out) noAlias(op, c, a, b);
   return c;
 }
+
+/** A fresh destination is zeros already: "accumulate" onto it skips zeroing it twice. */
+const startOf = (out: Matrix | undefined, accumulate: boolean): ProductStart => (accumulate || !out ? "accumulate" : "zero");
 
 /**
  * Matrix product a·b (m×k · k×n → m×n).
@@ -167,8 +178,24 @@ function productTarget(op: string, rows: number, cols: number, a: Matrix, b: Mat
  */
 export function matmul(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.cols !== b.rows) throw new Error(`matmul: shape mismatch ${a.shape} · ${b.shape}`);
-  const c = productTarget("matmul", a.rows, b.cols, a, b, out, accumulate);
-  product(a.data, a.cols, 1, b.data, c.data, a.rows, a.cols, b.cols);
+  const c = productTarget("matmul", a.rows, b.cols, a, b, out);
+  product(a.data, a.cols, 1, b.data, c.data, a.rows, a.cols, b.cols, startOf(out, accumulate));
+  return c;
+}
+
+/**
+ * x·w + b with the row b added to every row: a dense layer's forward pass.
+ * Every row of the result starts at b and the product accumulates on top
+ * (one pass fewer than adding b afterwards, and the order of the sums that
+ * every version of the layer has used). Internal: the course's cells write
+ * `addRowVector(matmul(x, w), b)`.
+ * @param out optional destination (overwritten; must not share storage with x or w).
+ */
+export function affine(x: Matrix, w: Matrix, b: Matrix, out?: Matrix): Matrix {
+  if (x.cols !== w.rows) throw new Error(`affine: shape mismatch ${x.shape} · ${w.shape}`);
+  if (b.rows !== 1 || b.cols !== w.cols) throw new Error(`affine: bias is ${b.shape}, expected 1x${w.cols}`);
+  const c = productTarget("affine", x.rows, w.cols, x, w, out);
+  product(x.data, x.cols, 1, w.data, c.data, x.rows, x.cols, w.cols, b.data);
   return c;
 }
 
@@ -181,9 +208,9 @@ export function matmul(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): 
  */
 export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.rows !== b.rows) throw new Error(`matmulTransA: shape mismatch (${a.shape})ᵀ · ${b.shape}`);
-  const c = productTarget("matmulTransA", a.cols, b.cols, a, b, out, accumulate);
+  const c = productTarget("matmulTransA", a.cols, b.cols, a, b, out);
   // aᵀ is a.cols × a.rows with element (i, r) = a[r, i]: row stride 1, column stride a.cols.
-  product(a.data, 1, a.cols, b.data, c.data, a.cols, a.rows, b.cols);
+  product(a.data, 1, a.cols, b.data, c.data, a.cols, a.rows, b.cols, startOf(out, accumulate));
   return c;
 }
 
@@ -204,9 +231,11 @@ let scratch = new Float64Array(0);
 export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.cols !== b.cols) throw new Error(`matmulTransB: shape mismatch ${a.shape} · (${b.shape})ᵀ`);
   const m = a.rows, K = a.cols, n = b.rows;
-  const c = productTarget("matmulTransB", m, n, a, b, out, accumulate);
+  const c = productTarget("matmulTransB", m, n, a, b, out);
   const A = a.data, B = b.data, C = c.data;
+  const start = startOf(out, accumulate);
   if (m < 4) {
+    if (start === "zero") C.fill(0);
     for (let i = 0; i < m; i++) {
       const ai = i * K, ci = i * n;
       for (let j = 0; j < n; j++) {
@@ -224,7 +253,7 @@ export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix, accumulate = fa
     const bj = j * K;
     for (let k = 0; k < K; k++) T[k * n + j] = B[bj + k];
   }
-  product(A, K, 1, T, C, m, K, n);
+  product(A, K, 1, T, C, m, K, n, start);
   return c;
 }
 

@@ -246,10 +246,13 @@ function room(n: number): Float64Array {
 
 /**
  * Runs the product on the WebAssembly kernel, with the arguments of the
- * TypeScript kernel (A's m×K elements read at `A[i·rs + k·cs]`). Returns false,
- * doing nothing, when the kernel is not active.
+ * TypeScript kernel (A's m×K elements read at `A[i·rs + k·cs]`) and what C
+ * starts from (ops.ts, `ProductStart`): its contents are copied in only when
+ * the product accumulates onto them; zeros and a repeated row are written
+ * straight into the module's memory. Returns false, doing nothing, when the
+ * kernel is not active.
  */
-export function wasmProduct(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Float64Array, m: number, K: number, n: number): boolean {
+export function wasmProduct(A: Float64Array, rs: number, cs: number, B: Float64Array, C: Float64Array, m: number, K: number, n: number, start: "accumulate" | "zero" | Float64Array): boolean {
   if (!enabled) return false;
   const run = kernelOrNull();
   if (run === null) return false;
@@ -257,8 +260,19 @@ export function wasmProduct(A: Float64Array, rs: number, cs: number, B: Float64A
   const mem = room(end);
   mem.set(A, 0);
   mem.set(B, offB);
-  mem.set(C, offC);
+  if (start === "accumulate") mem.set(C, offC);
+  else if (start === "zero") mem.fill(0, offC, end);
+  else repeatRow(mem, offC, end, start);
   run(0, rs, cs, offB * 8, offC * 8, m, K, n);
   C.set(mem.subarray(offC, end));
   return true;
+}
+
+/** mem[from, to) = row, row, row, …: one copy of the row, then the filled part copied onto the rest, doubling. */
+function repeatRow(mem: Float64Array, from: number, to: number, row: Float64Array): void {
+  if (to <= from) return;
+  mem.set(row, from);
+  for (let filled = row.length; from + filled < to; filled *= 2) {
+    mem.copyWithin(from + filled, from, Math.min(from + filled, to - filled));
+  }
 }

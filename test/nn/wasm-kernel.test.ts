@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Matrix, matmul, matmulTransA, matmulTransB, createRng, mlp, SGD, train, spiral } from "../../src/nn/index.ts";
 import { useWasmKernel, wasmKernelActive } from "../../src/nn/wasm-kernel.ts";
 import { randomMatrix } from "../../src/nn/random-matrix.ts";
+import { affine } from "../../src/nn/ops.ts";
 
 afterEach(() => useWasmKernel(true));
 
@@ -49,6 +50,24 @@ describe("the WebAssembly SIMD kernel", () => {
       const start = random(m, n);
       const [ts, wasm] = both(() => matmul(a, b, start.clone(), true));
       expect(firstDifference(wasm.data, ts.data)).toBe(-1);
+      // Overwriting a destination that holds other values: C is zeroed where the kernel runs, not copied in.
+      const overwrites: [() => Matrix, () => Matrix][] = [
+        [() => matmul(a, b, start.clone()), () => matmul(a, b)],
+        [() => matmulTransB(a, bt, start.clone()), () => matmulTransB(a, bt)],
+      ];
+      for (const [over, fresh] of overwrites) {
+        const [tsOver, wasmOver] = both(over);
+        expect(firstDifference(wasmOver.data, tsOver.data)).toBe(-1);
+        expect(firstDifference(wasmOver.data, fresh().data)).toBe(-1);
+      }
+      // A dense layer's forward: every row starts at the bias, then the product accumulates on top.
+      const bias = random(1, n);
+      const [tsAff, wasmAff] = both(() => affine(a, b, bias, start.clone()));
+      expect(firstDifference(wasmAff.data, tsAff.data)).toBe(-1);
+      const [i0, j0] = [Math.floor(m / 2), Math.floor(n / 2)];
+      let biased = bias.get(0, j0);
+      for (let q = 0; q < k; q++) biased += a.get(i0, q) * b.get(q, j0);
+      expect(wasmAff.get(i0, j0)).toBeCloseTo(biased, 9);
       // ...and the result is the product, not just the same mistake twice.
       const i = m - 1, j = n - 1;
       let dot = start.get(i, j);
