@@ -21,3 +21,13 @@ export async function twinSlugs(): Promise<Set<string>> {
   const zh = new Set((await getCollection("chaptersZh")).map((e) => e.id));
   return new Set((await getCollection("chapters")).map((e) => e.id).filter((id) => zh.has(id)));
 }
+
+/** The static paths of an edition's chapter pages, each with its neighbours and whether the other edition has it. */
+export async function chapterPaths(lang: Lang) {
+  const chapters = await chaptersOf(lang);
+  const twins = await twinSlugs();
+  return chapters.map((entry, i) => ({
+    params: { chapter: entry.id },
+    props: { entry, prev: chapters[i - 1], next: chapters[i + 1], hasTwin: twins.has(entry.id) },
+  }));
+}

@@ -10,6 +10,7 @@ import * as G from "../../i18n/messages/grader.ts";
 import { checkGradients } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import type { Rng } from "../../nn/rng.ts";
+import { randomMatrix } from "../../nn/random-matrix.ts";
 import { copyMatrix, invokeTwice, matrixReader } from "./call.ts";
 import { gradientParts } from "./check-gradients.ts";
 import { drawInt, type CheckContext, type CheckResult } from "./check-result.ts";
@@ -19,7 +20,7 @@ import { agreement } from "./format.ts";
 const KINK_MARGIN = 1e-3;
 
 /** A rows×cols matrix uniform in `range`, entries re-drawn when within KINK_MARGIN of a kink. */
-export function randomMatrix(rng: Rng, rows: number, cols: number, [lo, hi]: Range, kinks: readonly number[] = []): Matrix {
+export function inputsAwayFromKinks(rng: Rng, rows: number, cols: number, [lo, hi]: Range, kinks: readonly number[] = []): Matrix {
   const m = new Matrix(rows, cols);
   for (let k = 0; k < m.data.length; k++) {
     let v = 0;
@@ -70,10 +71,9 @@ function forgotUpstream(dX: Matrix, dOut: Matrix, numeric: readonly number[]): b
 export async function checkBackward(spec: BackwardCheck, ctx: CheckContext): Promise<CheckResult> {
   const found = await gradientParts<Matrix>(ctx, spec.batches, (N) => {
     const cols = drawInt(ctx.rng, spec.cols);
-    const x = randomMatrix(ctx.rng, N, cols, spec.x, spec.kinks);
+    const x = inputsAwayFromKinks(ctx.rng, N, cols, spec.x, spec.kinks);
     const out0 = spec.forward(x);
-    const dOut = new Matrix(out0.rows, out0.cols);
-    for (let k = 0; k < dOut.data.length; k++) dOut.data[k] = ctx.rng.normal();
+    const dOut = randomMatrix(out0.rows, out0.cols, ctx.rng);
     const input = `x ${x.shape}, dOut ${dOut.shape}`; // names and shapes only: the same in every language
     // The checker judges rounding noise from |L|, but a sum of terms of both signs can be
     // near 0 while its rounding error follows the size of the terms (saturated units then

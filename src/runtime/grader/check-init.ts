@@ -13,6 +13,7 @@ import { t } from "../../i18n/message.ts";
 import * as G from "../../i18n/messages/grader.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { createRng } from "../../nn/rng.ts";
+import { randomMatrix } from "../../nn/random-matrix.ts";
 import { invokeTwice, matrixReader, type LearnerFn } from "./call.ts";
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { InitCheck } from "./exercise.ts";
@@ -105,8 +106,7 @@ export async function checkInit(spec: InitCheck, ctx: CheckContext): Promise<Che
   // Part 2: a deep ReLU stack of random widths, built from the learner's matrices.
   const widths = Array.from({ length: spec.depth + 1 }, () => drawInt(ctx.rng, spec.widths));
   const batch = 100;
-  const x = new Matrix(batch, widths[0]);
-  for (let k = 0; k < x.data.length; k++) x.data[k] = ctx.rng.normal();
+  const x = randomMatrix(batch, widths[0], ctx.rng);
   const seeds = widths.slice(1).map(() => ctx.rng.int(2 ** 31));
   await parts.run(t(G.aStack, lang, { depth: spec.depth, first: widths[0], last: widths.at(-1) as number }), async () => {
     let a = x;

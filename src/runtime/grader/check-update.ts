@@ -12,6 +12,7 @@ import { cooperate } from "../../nn/cooperate.ts";
 import { gradientBand, relativeError } from "../../nn/gradcheck.ts";
 import { Matrix } from "../../nn/matrix.ts";
 import { createParam } from "../../nn/param.ts";
+import { randomMatrix } from "../../nn/random-matrix.ts";
 import { copyMatrix, invoke, invokeTwice, namedMatricesReader, readResult, type Arg, type LearnerFn, type MatrixExpectation } from "./call.ts";
 import { drawInt, PartList, type CheckContext, type CheckResult } from "./check-result.ts";
 import type { UpdateCheck } from "./exercise.ts";
@@ -62,14 +63,8 @@ export async function checkUpdate(spec: UpdateCheck, ctx: CheckContext): Promise
   const hyper = spec.hyper(ctx.rng);
   const k = drawInt(ctx.rng, spec.steps);
   const rows = drawInt(ctx.rng, spec.rows), cols = drawInt(ctx.rng, spec.cols);
-  const w0 = new Matrix(rows, cols);
-  for (let i = 0; i < w0.data.length; i++) w0.data[i] = ctx.rng.normal();
-  const grads: Matrix[] = [];
-  for (let t = 0; t < k; t++) {
-    const g = new Matrix(rows, cols);
-    for (let i = 0; i < g.data.length; i++) g.data[i] = ctx.rng.normal();
-    grads.push(g);
-  }
+  const w0 = randomMatrix(rows, cols, ctx.rng);
+  const grads = Array.from({ length: k }, () => randomMatrix(rows, cols, ctx.rng));
   const reader = namedMatricesReader(l, expectations(spec, rows, cols));
   await parts.run(t(G.stepsAgainst, lang, { k }), async () => {
     const ref = referenceTrajectory(spec, w0, grads, hyper);
