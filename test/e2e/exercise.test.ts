@@ -30,7 +30,7 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     await ex.locator('[data-action="run"]').click();
     await settled();
     const failed = await result.textContent();
-    expect(failed).toMatch(/fPrime\(-?\d/); // names the input
+    expect(failed).toMatch(/fPrime\([−-]?\d/); // names the input (negatives are written with a real minus sign)
     expect(failed).toMatch(/relative error/);
     expect(failed).toMatch(/seed \d+/);
     expect(await ex.locator(".exercise-headline.fail").count()).toBe(1);
@@ -58,7 +58,7 @@ describe.skipIf(!hasBrowser)("exercises in Chromium", () => {
     await page.keyboard.insertText("export function fPrime(x: number): number {\n  return 2 * x - 3;\n}\n");
     await ex.locator('[data-action="run"]').click();
     await ex.locator(".exercise-headline.fail").waitFor({ timeout: 20_000 });
-    expect(await result.textContent()).toMatch(/fPrime\(-?\d/);
+    expect(await result.textContent()).toMatch(/fPrime\([−-]?\d/);
     expect(await ex.locator(".exercise-state").textContent()).toMatch(/passed/);
 
     // Reload keeps both the latest answer (the failed one, saved once the debounce fires) and the passed state.
