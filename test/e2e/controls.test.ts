@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
+import { cellHelpers, openPage } from "./cell-helpers.ts";
 
 describe.skipIf(!hasBrowser)("controls in cells (Chromium)", () => {
   const site = useSite();
@@ -15,20 +16,11 @@ describe.skipIf(!hasBrowser)("controls in cells (Chromium)", () => {
 
   beforeEach(async () => {
     await context?.close();
-    context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    ({ context, page, errors: pageErrors } = await openPage(site.browser()));
     return () => expect(pageErrors).toEqual([]);
   });
 
-  const cell = (id: string) => page.locator(`section.cell[data-cell-id="${id}"]`);
-  const waitStatus = (id: string, re: RegExp, timeout = 20_000) =>
-    page.waitForFunction(
-      ([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ""),
-      [`section.cell[data-cell-id="${id}"] .cell-status`, re.source] as const,
-      { timeout },
-    );
+  const { cell, waitStatus, run } = cellHelpers(() => page);
   const waitOutput = (id: string, text: string, timeout = 20_000) =>
     page.waitForFunction(
       ([sel, t]) => (document.querySelector(sel)?.textContent ?? "").includes(t),
@@ -37,10 +29,6 @@ describe.skipIf(!hasBrowser)("controls in cells (Chromium)", () => {
     );
   /** The drawn curve's path, to see that the plot changed. */
   const curve = (id: string) => cell(id).locator('.out-plot g[aria-label="line"] path').first().getAttribute("d");
-  const run = async (id: string) => {
-    await cell(id).locator('[data-action="run"]').click();
-    await waitStatus(id, /done|error|stopped|not run/);
-  };
 
   it("drags a slider (pointer and arrow keys): the cell re-runs, the plot and the printed value change", async () => {
     await page.goto(site.url() + "/how-this-notebook-works/");

@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
+import { cellHelpers, openPage } from "./cell-helpers.ts";
 
 const CHAPTER = "/how-this-notebook-works/";
 const SENTINEL = "'an edit the reader made'";
@@ -23,34 +24,11 @@ describe.skipIf(!hasBrowser)("hostile cells in Chromium", () => {
 
   beforeEach(async () => {
     await context?.close();
-    context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    ({ context, page, errors: pageErrors } = await openPage(site.browser()));
     await page.goto(site.url() + CHAPTER);
   });
 
-  const cell = (id: string) => page.locator(`section.cell[data-cell-id="${id}"]`);
-  const status = (id: string) => cell(id).locator(".cell-status");
-  const output = (id: string) => cell(id).locator(".cell-output");
-  const waitStatus = (id: string, re: RegExp, timeout = 20_000) =>
-    page.waitForFunction(
-      ([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ""),
-      [`section.cell[data-cell-id="${id}"] .cell-status`, re.source] as const,
-      { timeout },
-    );
-  const run = async (id: string, timeout = 20_000) => {
-    await cell(id).locator('[data-action="run"]').click();
-    await waitStatus(id, /done|error|stopped|not run/, timeout);
-  };
-  const edit = async (id: string, code: string) => {
-    await cell(id).locator(".cell-code").click();
-    await cell(id).locator(".cm-content").waitFor();
-    await cell(id).locator(".cm-content").focus();
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.insertText(code);
-  };
-  const editorText = (id: string) => cell(id).locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
+  const { cell, status, output, waitStatus, run, edit, editorText } = cellHelpers(() => page);
 
   /** Another cell's output and a reader's unsaved-to-run edit, to check nothing is lost. */
   const prepare = async () => {

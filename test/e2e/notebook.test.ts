@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
 import { waitForSavedEdit } from "./saved-edits.ts";
+import { cellHelpers, openPage } from "./cell-helpers.ts";
 
 const CHAPTER = "/how-this-notebook-works/";
 
@@ -18,36 +19,12 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
 
   beforeEach(async () => {
     await context?.close();
-    context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    ({ context, page, errors: pageErrors } = await openPage(site.browser()));
     await page.goto(site.url() + CHAPTER);
     return () => expect(pageErrors).toEqual([]);
   });
 
-  const cell = (id: string) => page.locator(`section.cell[data-cell-id="${id}"]`);
-  const status = (id: string) => cell(id).locator(".cell-status");
-  const output = (id: string) => cell(id).locator(".cell-output");
-  const waitStatus = (id: string, re: RegExp, timeout = 20_000) =>
-    page.waitForFunction(
-      ([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ""),
-      [`section.cell[data-cell-id="${id}"] .cell-status`, re.source] as const,
-      { timeout },
-    );
-  const run = async (id: string) => {
-    await cell(id).locator('[data-action="run"]').click();
-    await waitStatus(id, /done|error|stopped|not run/);
-  };
-  /** Replaces a cell's code through the editor, as a reader would (click, select all, type). */
-  const edit = async (id: string, code: string) => {
-    await cell(id).locator(".cell-code").click();
-    await cell(id).locator(".cm-content").waitFor();
-    await cell(id).locator(".cm-content").focus();
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.insertText(code);
-  };
-  const editorText = (id: string) => cell(id).locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
+  const { cell, status, output, waitStatus, run, edit, editorText } = cellHelpers(() => page);
 
   it("runs a cell and shows the value of its last expression", async () => {
     await run("first-cell");
