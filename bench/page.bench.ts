@@ -43,6 +43,19 @@ if (!findChromium()) {
 }
 if (!existsSync("dist/index.html")) execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--silent"], { stdio: "inherit" });
 
+// A bench that hangs says where: each phase is announced on stderr, and one that
+// outlives its limit ends the run with its name instead of waiting forever.
+let phaseName = "start", phaseStart = Date.now(), phaseLimit = 120_000;
+function phase(name: string, limitMs = 120_000): void {
+  phaseName = name; phaseStart = Date.now(); phaseLimit = limitMs;
+  process.stderr.write(`page bench: ${name}\n`);
+}
+setInterval(() => {
+  if (Date.now() - phaseStart < phaseLimit) return;
+  console.error(`page bench: stuck in "${phaseName}" for ${((Date.now() - phaseStart) / 1000).toFixed(0)} s; giving up`);
+  process.exit(1);
+}, 1000).unref();
+
 const loadBefore = os.loadavg();
 const server = await serveCompressed("dist");
 const browser = await launch();
@@ -54,6 +67,7 @@ const firstRun: number[] = [], warmRun: number[] = [];
 const jsBefore: number[] = [], jsAfterRun: number[] = [], jsAfterEdit: number[] = [], workerGz: number[] = [];
 const sliderRedraw: number[] = [], dragLongTasks: number[] = [];
 for (let r = 0; r < rounds; r++) {
+  phase(`round ${r + 1} of ${rounds}: first Run, warm runs, slider, drag`);
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts: { url: string; gz: number }[] = [];
@@ -140,6 +154,7 @@ for (let r = 0; r < rounds; r++) {
 }
 
 // ---- long tasks while chapter 8 trains live --------------------------------------
+phase("chapter 8 Run all, long tasks", 360_000);
 const long = await longTasksDuringRunAll(browser, server.url + "/training-end-to-end/");
 
 // ---- per page: HTML, elements, style and layout time at load ---------------------
@@ -153,6 +168,7 @@ function pages(dir = "dist"): string[] {
 interface PageCost { path: string; html: number; htmlGz: number; elements: number; styleLayoutMs: number }
 const costs: PageCost[] = [];
 for (const path of pages()) {
+  phase(`cost of ${path}`);
   const file = join("dist", path, "index.html");
   const html = readFileSync(file);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 1 });
@@ -187,6 +203,7 @@ const cli = lighthouseCli();
 const scores: Scores[] = [];
 if (cli) {
   for (const { path } of costs) {
+    phase(`lighthouse ${path}`);
     const out = execFileSync(process.execPath, [
       cli, server.url + path, "--quiet", "--output=json", "--output-path=stdout",
       "--only-categories=performance,accessibility,best-practices,seo",
@@ -200,6 +217,7 @@ if (cli) {
     });
   }
 }
+phase("closing the server");
 await server.close();
 const loadAfter = os.loadavg();
 
