@@ -65,10 +65,38 @@ export class Notebook implements CellHost {
         }
       }
     }
+    this.#startKernelEarly(root);
     // Save pending control values when the page goes away (edits: the EditSaver does the same).
     addEventListener("pagehide", () => {
       for (const id of [...this.#controlTimers.keys()]) this.#saveControls(id);
     });
+  }
+
+  /**
+   * Starts the kernel (its frame, worker and transpiler) before the first Run,
+   * so that click does not wait for it: as soon as a pointer moves over or
+   * focus reaches a Run button, or else once the page is idle after loading.
+   * Only the kernel starts: no cell runs without a click.
+   */
+  #startKernelEarly(root: Document): void {
+    if (this.cells.length === 0) return;
+    const RUN = '[data-action="run"], [data-notebook="run-all"]';
+    const start = (): void => {
+      root.removeEventListener("pointerover", onIntent);
+      root.removeEventListener("focusin", onIntent);
+      if (!this.#host) void this.host.warm().catch(() => {}); // a failed start is reported by the first Run
+    };
+    const onIntent = (e: Event): void => {
+      if (e.target instanceof Element && e.target.closest(RUN)) start();
+    };
+    root.addEventListener("pointerover", onIntent, { passive: true });
+    root.addEventListener("focusin", onIntent);
+    const whenIdle = (): void => {
+      if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: 3000 });
+      else setTimeout(start, 1000);
+    };
+    if (document.readyState === "complete") whenIdle();
+    else addEventListener("load", whenIdle, { once: true });
   }
 
   cellsAbove(cell: CellView): readonly CellView[] {

@@ -64,6 +64,13 @@ export interface Kernel {
 }
 
 
+/** What the kernel transpiles once at start to warm the transpiler: the constructs cells use (types, an import, a loop). */
+const WARM_UP_CELL = `import { Matrix } from "nn";
+const xs: number[] = [1, 2, 3];
+function total(values: readonly number[]): number { let s = 0; for (const v of values) s += v; return s; }
+const m = Matrix.from([xs]);
+({ total: total(xs), rows: m.rows, label: \`\${xs.length} values\` });`;
+
 /** Installs the cell globals on `env.global` and returns the message handler. */
 export function createKernel(env: KernelEnv): Kernel {
   const ctx = createContext(env);
@@ -77,6 +84,10 @@ export function createKernel(env: KernelEnv): Kernel {
   let assetSeq = 0;
 
   ctx.post({ type: "ready", runId: 0, nnExports: ctx.nnExports });
+  // The first transpile is the slow one (the engine compiles the parser's code on first use, ~10× a later
+  // call), so do it now, on a cell of no consequence, rather than in the reader's first Run. Its result is dropped.
+  // A microtask: right after this start-up task, before any message (the cells' setTimeout is wrapped by now).
+  queueMicrotask(() => void transpile(WARM_UP_CELL, { cellId: "warm-up", modules: { [NN_MODULE]: ctx.nnExports } }));
 
   return {
     handle(m: HostToWorker): void {

@@ -32,6 +32,19 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     await expect(output("first-cell").textContent()).resolves.toContain("[0.119203, 0.5, 0.880797]");
   });
 
+  it("starts the kernel before the first Run (pointer over Run, or the page at idle) without running any cell", async () => {
+    await cell("first-cell").locator('[data-action="run"]').hover();
+    await page.locator("iframe.kernel-frame").waitFor({ state: "attached", timeout: 15_000 });
+    // The kernel is up, and still nothing ran: no output, no cell past its initial state.
+    await page.waitForFunction(() => (window as unknown as { __notebook?: { host: { nnExports: readonly string[] } } }).__notebook?.host.nnExports.length, null, { timeout: 15_000 });
+    const outputs = await page.locator("section.cell .cell-output").evaluateAll((els) => els.map((el) => el.textContent ?? "").join(""));
+    expect(outputs).toBe("");
+    const states = await page.locator("section.cell .cell-status").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    expect(states.filter((t) => /done|running|queued|error/.test(t))).toEqual([]);
+    await run("first-cell");
+    await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
+  });
+
   it("edits and re-runs a cell, marking it modified", async () => {
     await run("first-cell");
     await edit("first-cell", "[1, 2, 3].map((x) => x * 10)");
