@@ -184,18 +184,24 @@ function guardReset(nb: Notebook, cell: CellView, reset: HTMLButtonElement): voi
   }, { capture: true });
 }
 
+/** A button of a cell's toolbar or the notebook bar, named by its data attribute (`data-action`, `data-notebook`). */
+function barButton(data: Record<string, string>, label: string, title: string, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "cell-btn";
+  Object.assign(button.dataset, data);
+  button.textContent = label;
+  button.title = title;
+  button.addEventListener("click", onClick);
+  return button;
+}
+
 /** Adds "Download code" to the notebook bar: the chapter's cells with the reader's edits as one runnable .ts file. */
 function installDownload(nb: Notebook): void {
   const restart = document.querySelector('[data-notebook="restart"]');
   if (!restart) return;
   const lang = pageLang();
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "cell-btn";
-  button.dataset.notebook = "download";
-  button.textContent = t(m.downloadButton, lang);
-  button.title = t(m.downloadTitle, lang);
-  button.addEventListener("click", () => {
+  const button = barButton({ notebook: "download" }, t(m.downloadButton, lang), t(m.downloadTitle, lang), () => {
     const title = document.querySelector("main h1")?.textContent?.trim() ?? nb.chapter;
     const text = chapterScript({ title, slug: nb.chapter, cells: nb.cells.map((c) => ({ id: c.id, code: c.code })), date: new Date().toISOString().slice(0, 10) });
     const a = document.createElement("a");
@@ -214,14 +220,7 @@ export function installShare(nb: Notebook): void {
     const toolbar = cell.root.querySelector(".cell-toolbar");
     const reset = toolbar?.querySelector('[data-action="reset"]');
     if (!toolbar || !reset) continue;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "cell-btn";
-    button.dataset.action = "share";
-    button.textContent = t(m.shareButton, lang);
-    button.title = t(m.shareButtonTitle, lang);
-    button.addEventListener("click", () => void share(cell));
-    reset.after(button);
+    reset.after(barButton({ action: "share" }, t(m.shareButton, lang), t(m.shareButtonTitle, lang), () => void share(cell)));
     guardReset(nb, cell, reset as HTMLButtonElement);
   }
   installDownload(nb);

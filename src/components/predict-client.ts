@@ -10,6 +10,7 @@ import { richToText, type Rich } from "../runtime/rich.ts";
 import { pageStorage } from "./local-storage.ts";
 import { startNotebook } from "./notebook.ts";
 import { clearPrediction, judgeNumber, loadPrediction, savePrediction } from "./predictions.ts";
+import { errorMessage } from "../runtime/kernel-faults.ts";
 import { pageLang } from "./page-lang.ts";
 import { t } from "../i18n/message.ts";
 import * as predictMsg from "../i18n/messages/predict.ts";
@@ -123,7 +124,7 @@ class Checkpoint {
       const why = !ran
         ? t(predictMsg.cellDidNotFinish, lang, { cell: this.#cellId })
         : out?.error
-          ? `${out.error.name}: ${out.error.message}`
+          ? `${out.error.name}: ${errorMessage(out.error, lang)}`
           : t(predictMsg.valueIs, lang, { path: this.#path, value: out?.result ? richToText(out.result) : "undefined" });
       this.#reveal.replaceChildren(mine, p(t(predictMsg.noAnswer, lang, { why }), "predict-error"), this.#againButton());
       return;

@@ -5,15 +5,17 @@
  */
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
+import { errorMessage, wordCuts } from "../runtime/kernel-faults.ts";
 import { scheduleScrollables } from "./scrollables.ts";
 import { pageLang } from "./page-lang.ts";
 import { t } from "../i18n/message.ts";
 import * as outMsg from "../i18n/messages/output.ts";
 
+/** An element with `text` as its text; a note where the runtime cut a text is put in the page's language. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = wordCuts(text, pageLang());
   return node;
 }
 
@@ -157,7 +159,7 @@ export function renderError(error: CellError, cellLabel: (id: string) => string)
       ? t(outMsg.errorPlace, lang, { cell: error.cellId ? cellLabel(error.cellId) : undefined, line: error.line, column: error.column })
       : "";
   // A thrown non-Error (`throw 42`): the value is the program's, the remark after it the page's.
-  const message = error.thrown ? t(outMsg.nonErrorThrown, lang, { value: richToText(error.thrown) }) : error.message;
+  const message = error.thrown ? t(outMsg.nonErrorThrown, lang, { value: richToText(error.thrown) }) : errorMessage(error, lang);
   const text = `${error.name}: ${message}${where}`;
   const frames = (error.frames ?? []).slice(1).map((f) => t(outMsg.errorFrame, lang, { fn: f.fn || "<cell>", cell: cellLabel(f.cellId), line: f.line }));
   const node = el("pre", "out-error", [text, ...frames].join("\n"));

@@ -47,6 +47,46 @@ function checkNoise(owner: string, noise: unknown): number {
   return noise;
 }
 
+/** How many points a data set makes: the option's default and the least it accepts. */
+type CountRule = readonly [fallback: number, min: number];
+
+/**
+ * The options every random data set shares, checked in the order a reader fixes them: the rng, then each point
+ * count (its default filled in), then the noise level.
+ */
+function sampling<K extends string>(
+  owner: string,
+  opts: { rng: Rng; noise?: number } & { [key in NoInfer<K>]?: number },
+  counts: Record<K, CountRule>,
+  defaultNoise: number,
+): { rng: Rng; noise: number } & Record<K, number> {
+  checkRng(owner, opts?.rng);
+  const checked = {} as Record<K, number>;
+  for (const name of Object.keys(counts) as K[]) {
+    const [fallback, min] = counts[name];
+    checked[name] = checkCount(owner, name, opts[name] ?? fallback, min);
+  }
+  return { ...checked, rng: opts.rng, noise: checkNoise(owner, opts.noise ?? defaultNoise) };
+}
+
+/**
+ * Two classes of `n` points along two curves (the outer one, class 0, gets the extra point when n is odd), with
+ * Gaussian noise on both coordinates. `place(outer, i, count)` gives point i of the `count` on its curve.
+ */
+function twoCurves(n: number, noise: number, rng: Rng, place: (outer: boolean, i: number, count: number) => readonly [number, number]): ClassificationData {
+  const nOuter = Math.ceil(n / 2), nInner = n - nOuter;
+  const x = new Matrix(n, 2);
+  const y = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const outer = k < nOuter;
+    const [px, py] = place(outer, outer ? k : k - nOuter, outer ? nOuter : nInner);
+    x.data[2 * k] = px + rng.normal(0, noise);
+    x.data[2 * k + 1] = py + rng.normal(0, noise);
+    y[k] = outer ? 0 : 1;
+  }
+  return { x, y, classes: 2 };
+}
+
 /**
  * The four XOR points `[[0,0],[0,1],[1,0],[1,1]]` with labels `[0,1,1,0]`:
  * the smallest problem no linear model can solve. Needs no rng (no randomness).
@@ -74,11 +114,7 @@ export interface SpiralOptions {
  * Points lie in [−1, 1]².
  */
 export function spiral(opts: SpiralOptions): ClassificationData {
-  checkRng("spiral", opts?.rng);
-  const classes = checkCount("spiral", "classes", opts.classes ?? 3, 2);
-  const per = checkCount("spiral", "pointsPerClass", opts.pointsPerClass ?? 100, 1);
-  const noise = checkNoise("spiral", opts.noise ?? 0.2);
-  const rng = opts.rng;
+  const { rng, classes, pointsPerClass: per, noise } = sampling("spiral", opts, { classes: [3, 2], pointsPerClass: [100, 1] }, 0.2);
   const n = classes * per;
   const x = new Matrix(n, 2);
   const y = new Int32Array(n);
@@ -112,25 +148,11 @@ export interface MoonsOptions {
  * t evenly spaced over [0, π], plus Gaussian noise on both coordinates.
  */
 export function moons(opts: MoonsOptions): ClassificationData {
-  checkRng("moons", opts?.rng);
-  const n = checkCount("moons", "n", opts.n ?? 200, 2);
-  const noise = checkNoise("moons", opts.noise ?? 0.1);
-  const rng = opts.rng;
-  const nOuter = Math.ceil(n / 2), nInner = n - nOuter;
-  const x = new Matrix(n, 2);
-  const y = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const outer = k < nOuter;
-    const i = outer ? k : k - nOuter;
-    const count = outer ? nOuter : nInner;
+  const { rng, n, noise } = sampling("moons", opts, { n: [200, 2] }, 0.1);
+  return twoCurves(n, noise, rng, (outer, i, count) => {
     const t = count === 1 ? 0 : (Math.PI * i) / (count - 1);
-    const px = outer ? Math.cos(t) : 1 - Math.cos(t);
-    const py = outer ? Math.sin(t) : 0.5 - Math.sin(t);
-    x.data[2 * k] = px + rng.normal(0, noise);
-    x.data[2 * k + 1] = py + rng.normal(0, noise);
-    y[k] = outer ? 0 : 1;
-  }
-  return { x, y, classes: 2 };
+    return outer ? [Math.cos(t), Math.sin(t)] : [1 - Math.cos(t), 0.5 - Math.sin(t)];
+  });
 }
 
 /** Options for {@link circles}. */
@@ -151,26 +173,14 @@ export interface CirclesOptions {
  * plus Gaussian noise. Separable by radius, so not by any straight line.
  */
 export function circles(opts: CirclesOptions): ClassificationData {
-  checkRng("circles", opts?.rng);
-  const n = checkCount("circles", "n", opts.n ?? 200, 2);
-  const noise = checkNoise("circles", opts.noise ?? 0.05);
+  const { rng, n, noise } = sampling("circles", opts, { n: [200, 2] }, 0.05);
   const factor = opts.factor ?? 0.5;
   if (typeof factor !== "number" || !(factor > 0 && factor < 1)) throw new Error(`circles: factor must be in (0, 1), got ${String(factor)}`);
-  const rng = opts.rng;
-  const nOuter = Math.ceil(n / 2), nInner = n - nOuter;
-  const x = new Matrix(n, 2);
-  const y = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const outer = k < nOuter;
-    const i = outer ? k : k - nOuter;
-    const count = outer ? nOuter : nInner;
+  return twoCurves(n, noise, rng, (outer, i, count) => {
     const t = (2 * Math.PI * i) / count;
     const r = outer ? 1 : factor;
-    x.data[2 * k] = r * Math.cos(t) + rng.normal(0, noise);
-    x.data[2 * k + 1] = r * Math.sin(t) + rng.normal(0, noise);
-    y[k] = outer ? 0 : 1;
-  }
-  return { x, y, classes: 2 };
+    return [r * Math.cos(t), r * Math.sin(t)];
+  });
 }
 
 /** Options for {@link regression1d}. */
@@ -193,14 +203,11 @@ export interface Regression1dOptions {
  * @throws if `f` returns a non-finite value, naming x.
  */
 export function regression1d(opts: Regression1dOptions): RegressionData {
-  checkRng("regression1d", opts?.rng);
-  const n = checkCount("regression1d", "n", opts.n ?? 100, 1);
-  const noise = checkNoise("regression1d", opts.noise ?? 0.1);
+  const { rng, n, noise } = sampling("regression1d", opts, { n: [100, 1] }, 0.1);
   const f = opts.f ?? ((v: number) => Math.sin(3 * v));
   if (typeof f !== "function") throw new Error(`regression1d: f must be a function, got ${String(f)}`);
   const [lo, hi] = opts.domain ?? [-1, 1];
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new Error(`regression1d: domain must be [lo, hi] with lo < hi, got [${lo}, ${hi}]`);
-  const rng = opts.rng;
   const xs = new Float64Array(n);
   for (let i = 0; i < n; i++) xs[i] = rng.uniform(lo, hi);
   xs.sort();

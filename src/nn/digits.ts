@@ -151,7 +151,8 @@ export function loadDigitsFile(source: DigitsSource | null = installed): Promise
       try {
         bytes = await source();
       } catch (e) {
-        throw new Error(`digits: could not load the data: ${e instanceof Error ? e.message : String(e)}`);
+        // `cause` keeps the source's own error (the page words the kernel's in its language).
+        throw new Error(`digits: could not load the data: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
       return decodeDigits(bytes);
     })();

@@ -10,6 +10,7 @@
  * library called from the cell. Non-Error throws (`throw 42`) have no stack:
  * they are reported by value.
  */
+import { faultOf } from "./kernel-faults.ts";
 import type { CellError } from "./protocol.ts";
 import { richToText, toRich } from "./rich.ts";
 
@@ -131,12 +132,14 @@ export function toCellError(thrown: unknown, sources: ReadonlyMap<string, CellSo
     const head = `${String(thrown.name)}: ${String(thrown.message)}`;
     const frames = cellFrames(stack.startsWith(head) ? stack.slice(head.length) : stack, sources, fallback);
     const top = frames[0];
+    const fault = faultOf(thrown);
     return {
       name: String(thrown.name || "Error"),
       message: thrown.message,
       phase: "runtime",
       ...(top ? { cellId: top.cellId, line: top.line, column: top.column } : {}),
       ...(frames.length ? { frames } : {}),
+      ...(fault ? { fault } : {}),
     };
   }
   const rich = toRich(thrown);

@@ -7,6 +7,7 @@
  */
 import type { CellSource } from "./cell-errors.ts";
 import type { ControlValues } from "./controls.ts";
+import { faultText } from "./kernel-faults.ts";
 import type { LogBuffer } from "./log-buffer.ts";
 import type { WorkerToHost } from "./protocol.ts";
 import { capTexts } from "./text-cap.ts";
@@ -93,7 +94,8 @@ export function createContext(env: KernelEnv): KernelContext {
     } catch (e) {
       // A value the structured clone refused (should not happen: everything is Rich). Say so instead of going silent.
       if (m.type !== "done") {
-        env.post({ type: "uncaught", runId: m.runId, cellId: null, source: "worker", error: { name: "DataCloneError", message: `could not send a ${m.type} message: ${String(e)}`, phase: "runtime" } });
+        const fault = { code: "send-failed", messageType: m.type, detail: String(e) } as const;
+        env.post({ type: "uncaught", runId: m.runId, cellId: null, source: "worker", error: { name: "DataCloneError", message: faultText(fault, "en"), phase: "runtime", fault } });
       } else throw e;
     }
   };

@@ -17,6 +17,7 @@
 import type { CellSource } from "./cell-errors.ts";
 import { toCellError } from "./cell-errors.ts";
 import { Interrupted } from "./interrupted.ts";
+import { faultError } from "./kernel-faults.ts";
 import { createContext, type KernelContext, type RunState } from "./kernel-context.ts";
 import { displayRich, dropThrottled, flushLogs, flushThrottled, reportFor } from "./kernel-output.ts";
 import { installCellScope } from "./kernel-scope.ts";
@@ -80,7 +81,7 @@ export function createKernel(env: KernelEnv): Kernel {
   }, 25);
 
   let queue: Promise<void> = Promise.resolve();
-  const assetRequests = new Map<number, { resolve: (b: ArrayBuffer) => void; reject: (e: Error) => void }>();
+  const assetRequests = new Map<number, { name: AssetName; resolve: (b: ArrayBuffer) => void; reject: (e: Error) => void }>();
   let assetSeq = 0;
 
   ctx.post({ type: "ready", runId: 0, nnExports: ctx.nnExports });
@@ -117,17 +118,17 @@ export function createKernel(env: KernelEnv): Kernel {
           const pending = assetRequests.get(m.requestId);
           assetRequests.delete(m.requestId);
           if (m.bytes) pending?.resolve(m.bytes);
-          else pending?.reject(new Error(m.error ?? "the page could not load the file"));
+          else pending?.reject(faultError({ code: "asset-failed", asset: pending.name, ...(m.error ? { detail: m.error } : {}) }));
           return;
         }
       }
     },
     requestAsset(name: AssetName): Promise<ArrayBuffer> {
       const run = ctx.ambient ?? ctx.active;
-      if (!run) return Promise.reject(new Error(`${name}: files load only while a cell runs`));
+      if (!run) return Promise.reject(faultError({ code: "asset-outside-run", asset: name }));
       const requestId = ++assetSeq;
       return new Promise<ArrayBuffer>((resolve, reject) => {
-        assetRequests.set(requestId, { resolve, reject });
+        assetRequests.set(requestId, { name, resolve, reject });
         ctx.post({ type: "asset-request", runId: run.runId, requestId, name });
       });
     },

@@ -14,7 +14,7 @@
  */
 import { MARK_NAMES } from "./plot-spec.ts";
 import { checkControl } from "./controls.ts";
-import { ASSET_NAMES, type WorkerToHost } from "./protocol.ts";
+import { ASSET_NAMES, type KernelFault, type WorkerToHost } from "./protocol.ts";
 import { MAX_COMPARISON_POINTS } from "./grader/report.ts";
 
 /** A shape check: true when `v` has the shape. */
@@ -92,9 +92,16 @@ export { rich as isRich };
 
 // ---- errors and messages ----------------------------------------------------------
 
+/** Each kernel fault's fields, by code (TypeScript fails until every code has its entry). */
+const FAULTS: Record<KernelFault["code"], Check> = {
+  "send-failed": obj({ messageType: str, detail: str }),
+  "asset-outside-run": obj({ asset: str }),
+  "asset-failed": obj({ asset: str, detail: opt(str) }),
+};
+const fault: Check = (v) => obj({ code: str })(v) && Object.hasOwn(FAULTS, (v as { code: string }).code) && FAULTS[(v as KernelFault).code](v);
 const cellError = obj({
   name: str, message: str, cellId: opt(str), line: opt(num), column: opt(num), phase: oneOf(["syntax", "runtime"]),
-  frames: opt(arr(obj({ cellId: str, line: num, column: num, fn: str }), 100)), thrown: opt(rich),
+  frames: opt(arr(obj({ cellId: str, line: num, column: num, fn: str }), 100)), thrown: opt(rich), fault: opt(fault),
 });
 const runId = int;
 /** Log lines per message: never more than the largest log cap a run can ask for. */

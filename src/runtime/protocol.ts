@@ -198,7 +198,22 @@ export interface CellError {
   frames?: { cellId: string; line: number; column: number; fn: string }[];
   /** For `throw 42` and friends: the thrown value. */
   thrown?: Rich;
+  /** An error the kernel itself raised, as data: the page words it in its language instead of `message`. */
+  fault?: KernelFault;
 }
+
+/**
+ * Why the kernel itself failed a run's request, as data (as a crash's cause is, `crash.ts`): `message` keeps the
+ * English sentence for Node and logs, and the page words the fault (`kernel-faults.ts`). `detail` is the platform's or
+ * the page's own words, shown as they are.
+ */
+export type KernelFault =
+  /** A message the structured clone refused. */
+  | { code: "send-failed"; messageType: string; detail: string }
+  /** A file asked for after its run ended (an un-awaited call). */
+  | { code: "asset-outside-run"; asset: string }
+  /** The page answered an asset request without the file. */
+  | { code: "asset-failed"; asset: string; detail?: string };
 
 /** The run failed (a syntax error or an exception that escaped the cell). */
 export interface ErrorMessage {

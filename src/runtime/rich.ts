@@ -11,6 +11,7 @@
  */
 import { errorSummary } from "../nn/error-summary.ts";
 import { isPlotSpec, isPlotMark, serializePlot, type PlotData } from "./plot-spec.ts";
+import { cutNote } from "./text-cap.ts";
 
 /** A displayable value. Pure data: safe to `postMessage`, `structuredClone` and (numbers aside) JSON. */
 export type Rich =
@@ -471,7 +472,7 @@ export function richToText(r: Rich, opts: { quoteStrings?: boolean } = {}): stri
     case "symbol":
       return `Symbol(${r.description})`;
     case "string": {
-      const s = r.truncated ? `${r.value}… (${r.truncated} more characters)` : r.value;
+      const s = r.truncated ? `${r.value}${cutNote(r.truncated)}` : r.value;
       return quote ? JSON.stringify(s) : s;
     }
     case "text":

@@ -29,15 +29,26 @@ export interface TextCaps {
 export const TEXT_CAPS: Readonly<TextCaps> = { maxString: 10_000, maxTotal: 300_000, maxDepth: 32, maxNodes: 500_000 };
 
 /**
+ * The note that ends a cut text, "… (N more characters)": the wire format on both sides, in English like a number's
+ * digits. The page rewords it in its language (`wordCuts` in kernel-faults.ts), which finds it by {@link CUT_NOTE}.
+ */
+export function cutNote(more: number): string {
+  return `… (${more.toLocaleString("en")} more characters)`;
+}
+
+/** Finds a {@link cutNote}; group 1 is the count as written. */
+export const CUT_NOTE = /… \((\d{1,3}(?:,\d{3})*) more characters\)/;
+
+/**
  * Truncates `s` to at most `keep` characters in all, saying how many were cut
  * (so cutting twice, in the kernel and again on the page, changes nothing).
  */
 export function cutText(s: string, keep: number): string {
   if (s.length <= keep) return s;
   let head = Math.max(0, keep - 30);
-  let note = `… (${(s.length - head).toLocaleString("en")} more characters)`;
+  let note = cutNote(s.length - head);
   head = Math.max(0, keep - note.length);
-  note = `… (${(s.length - head).toLocaleString("en")} more characters)`;
+  note = cutNote(s.length - head);
   return `${s.slice(0, head)}${note}`.slice(0, Math.max(keep, note.length));
 }
 

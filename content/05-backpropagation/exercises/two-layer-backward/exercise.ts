@@ -1,4 +1,4 @@
-import { randomMatrix, addRowVector, applyActivation, Matrix, matmul, softmaxCrossEntropy, tanh, type Rng } from "nn";
+import { randomMatrix, addRowVector, applyActivation, matmul, oneHot, softmaxCrossEntropy, tanh, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
 
 /**
@@ -19,8 +19,7 @@ export default defineExercise({
     batches: [1, [3, 6]],
     setup: (rng: Rng, n: number): NamedMatrices => {
       const inputs = 2 + rng.int(3), hidden = 3 + rng.int(3), classes = 2 + rng.int(3);
-      const y = new Matrix(n, classes);
-      for (let i = 0; i < n; i++) y.data[i * classes + rng.int(classes)] = 1;
+      const y = oneHot(Int32Array.from({ length: n }, () => rng.int(classes)), classes);
       return {
         x: randomMatrix(n, inputs, rng),
         y,

@@ -1,4 +1,4 @@
-import { randomMatrix, addRowVector, applyActivation, Matrix, matmul, mul, relu, softmaxCrossEntropy, sum, type Rng } from "nn";
+import { randomMatrix, addRowVector, applyActivation, matmul, mul, oneHot, relu, softmaxCrossEntropy, sum, type Matrix, type Rng } from "nn";
 import { defineExercise, type NamedMatrices } from "../../../../src/runtime/grader/exercise.ts";
 
 /** The weight-decay coefficient λ of the exercise (the statement gives it). */
@@ -34,8 +34,7 @@ export default defineExercise({
     batches: [1, [3, 6]],
     setup: (rng: Rng, n: number): NamedMatrices => {
       const inputs = 2 + rng.int(3), hidden = 3 + rng.int(4), classes = 2 + rng.int(3);
-      const Y = new Matrix(n, classes);
-      for (let i = 0; i < n; i++) Y.data[i * classes + rng.int(classes)] = 1;
+      const Y = oneHot(Int32Array.from({ length: n }, () => rng.int(classes)), classes);
       const X = randomMatrix(n, inputs, rng), W1 = randomMatrix(inputs, hidden, rng), b1 = randomMatrix(1, hidden, rng, { std: 0.5 });
       flipOneSign(rng, matmul(X, W1), b1);
       return { X, Y, W1, b1, W2: randomMatrix(hidden, classes, rng), b2: randomMatrix(1, classes, rng, { std: 0.5 }) };
