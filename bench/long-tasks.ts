@@ -22,7 +22,7 @@ export interface LongTaskResult {
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }
 
 /** Main-thread RunTask CPU times (ms) from a Chromium trace: the renderer whose main thread ran the most. */
-function mainThreadTaskCpu(trace: { traceEvents: TraceEvent[] }): number[] {
+export function mainThreadTaskCpu(trace: { traceEvents: TraceEvent[] }): number[] {
   const mains = new Set<string>();
   for (const e of trace.traceEvents) if (e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain") mains.add(`${e.pid}:${e.tid}`);
   const byThread = new Map<string, number[]>();

@@ -29,9 +29,10 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
 import { launch, findChromium } from "../test/e2e/browser.ts";
 import { serveCompressed } from "./static-host.ts";
-import { longTasksDuringRunAll } from "./long-tasks.ts";
+import { longTasksDuringRunAll, mainThreadTaskCpu } from "./long-tasks.ts";
 
 const rounds = Number(process.argv[2] ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -56,6 +57,16 @@ setInterval(() => {
   process.exit(1);
 }, 1000).unref();
 
+/** Waits until a cell's run has ended well; if it does not within a minute, fails naming every cell's state. */
+async function cellDone(page: Page, sel: string): Promise<void> {
+  const done = await page.waitForFunction((s) => document.querySelector<HTMLElement>(`${s} .cell-status`)?.dataset.state === "done", sel, { timeout: 60_000 })
+    .then(() => true, () => false);
+  if (done) return;
+  const states = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("section.cell")]
+    .map((c) => `${c.dataset.cellId}: ${c.querySelector<HTMLElement>(".cell-status")?.dataset.state} "${c.querySelector(".cell-status")?.textContent}"`).join("; "));
+  throw new Error(`${sel} did not finish within 60 s; cells: ${states}`);
+}
+
 const loadBefore = os.loadavg();
 const server = await serveCompressed("dist");
 const browser = await launch();
@@ -65,7 +76,7 @@ const CELL = 'section.cell[data-cell-id="first-cell"]';
 // ---- first Run, warm runs, JavaScript transferred ----------------------------
 const firstRun: number[] = [], warmRun: number[] = [];
 const jsBefore: number[] = [], jsAfterRun: number[] = [], jsAfterEdit: number[] = [], workerGz: number[] = [];
-const sliderRedraw: number[] = [], dragLongTasks: number[] = [];
+const sliderRedraw: number[] = [], dragLongTasks: number[] = [], dragCpu: number[] = [];
 for (let r = 0; r < rounds; r++) {
   phase(`round ${r + 1} of ${rounds}: first Run, warm runs, slider, drag`);
   const context = await browser.newContext();
@@ -84,19 +95,27 @@ for (let r = 0; r < rounds; r++) {
     const out = document.querySelector(`${sel} .cell-output`)!;
     out.replaceChildren();
     const start = performance.now();
+    const cell = document.querySelector<HTMLElement>(sel)!;
+    // The time is click → output; the promise settles once the run has ended, because a Run on a cell
+    // that is still running is ignored (the next round's click would otherwise be lost).
+    let took = 0;
     new MutationObserver((_m, obs) => {
-      if (out.textContent?.includes("0.880797")) {
+      if (!took && out.textContent?.includes("0.880797")) took = performance.now() - start;
+      if (took && cell.querySelector<HTMLElement>(".cell-status")?.dataset.state === "done") {
         obs.disconnect();
-        resolve(performance.now() - start);
+        resolve(took);
       }
-    }).observe(out, { childList: true, subtree: true, characterData: true });
+    }).observe(cell, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["data-state"] });
     (document.querySelector(`${sel} [data-action="run"]`) as HTMLButtonElement).click();
   }), CELL);
+  phase(`round ${r + 1}: first Run`);
   firstRun.push(await timeRun());
   await page.waitForLoadState("networkidle");
   jsAfterRun.push(sum());
   workerGz.push(scripts.filter((s) => /\/worker[-.][^/]*\.js$/.test(s.url)).reduce((s, x) => s + x.gz, 0));
+  phase(`round ${r + 1}: warm runs`);
   for (let k = 0; k < 5; k++) warmRun.push(await timeRun());
+  phase(`round ${r + 1}: opening the editor`);
   await page.click(`${CELL} .cell-code`);
   await page.locator(`${CELL} .cm-content`).waitFor();
   await page.waitForLoadState("networkidle");
@@ -104,10 +123,14 @@ for (let r = 0; r < rounds; r++) {
 
   // Slider change → output redrawn, on a light cell that is already warm.
   const DEMO = 'section.cell[data-cell-id="controls-demo"]';
-  await page.click(`${DEMO} [data-action="run"]`);
-  await page.waitForFunction((sel) => /done/.test(document.querySelector(`${sel} .cell-status`)?.textContent ?? ""), DEMO);
+  phase(`round ${r + 1}: running the slider cell`);
+  // Clicked in the page, not at coordinates: the editor opened above may still be settling its height (its
+  // type checker starts), and a click at the button's old position would land elsewhere.
+  await page.$eval(`${DEMO} [data-action="run"]`, (b) => (b as HTMLButtonElement).click());
+  await cellDone(page, DEMO);
   await page.waitForSelector(`${DEMO} .out-plot svg`);
   for (let k = 1; k <= 8; k++) {
+    phase(`round ${r + 1}: slider step ${k}`);
     sliderRedraw.push(await page.evaluate(({ sel, k }) => new Promise<number>((resolve) => {
       const range = document.querySelector<HTMLInputElement>(`${sel} input[type=range]`)!; // weight w: 80 positions on [-4, 4]
       const out = document.querySelector(`${sel} .cell-output`)!;
@@ -125,9 +148,12 @@ for (let r = 0; r < rounds; r++) {
       range.dispatchEvent(new Event("input", { bubbles: true }));
       range.dispatchEvent(new Event("change", { bubbles: true }));
     }), { sel: DEMO, k }));
-    await page.waitForFunction((sel) => /done/.test(document.querySelector(`${sel} .cell-status`)?.textContent ?? ""), DEMO);
+    await cellDone(page, DEMO);
   }
-  // A drag: 60 input events, one per frame, then the release; the longest main-thread task meanwhile.
+  phase(`round ${r + 1}: drag`);
+  // A drag: 60 input events, one per frame, then the release; the longest main-thread task meanwhile, by wall
+  // time (PerformanceObserver) and by the main thread's CPU time (a trace), as for chapter 8 below.
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
   dragLongTasks.push(await page.evaluate((sel) => new Promise<number>((resolve) => {
     let longest = 0;
     const obs = new PerformanceObserver((list) => {
@@ -150,6 +176,8 @@ for (let r = 0; r < rounds; r++) {
     };
     requestAnimationFrame(tick);
   }), DEMO));
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  dragCpu.push(Math.max(0, ...mainThreadTaskCpu(trace)));
   await context.close();
 }
 
@@ -245,4 +273,6 @@ if (scores.length) {
 }
 const slider = median(sliderRedraw), drag = median(dragLongTasks);
 console.log(`GOAL slider change → output redrawn, light cell: ${slider.toFixed(1)} ms  target ≤ 50 ms  ${verdict(slider <= 50)}  (median of ${sliderRedraw.length}; max ${Math.max(...sliderRedraw).toFixed(1)})`);
-console.log(`GOAL longest main-thread task during a drag: ${drag.toFixed(1)} ms  target: none over 50 ms  ${verdict(drag <= 50)}  (median of ${dragLongTasks.length} drags; 0 = none over 50 ms)`);
+const dragC = median(dragCpu);
+console.log(`GOAL longest main-thread task during a drag, by CPU time: ${dragC.toFixed(1)} ms  target: none over 50 ms  ${verdict(dragC <= 50)}  (median of ${dragCpu.length} drags)`);
+console.log(`     by wall time (PerformanceObserver): ${drag.toFixed(1)} ms (median; 0 = none over 50 ms)`);

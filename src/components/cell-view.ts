@@ -7,7 +7,7 @@ import type { RunEvent, RunOutcome } from "../runtime/host.ts";
 import { LogView } from "../runtime/log-view.ts";
 import { ControlsView, type ControlPhase } from "./controls-view.ts";
 import type { EditorHandle } from "./editor.ts";
-import { renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
+import { drawnPlotWidth, renderError, renderLogLine, renderProgress, renderRich } from "./render-output.ts";
 import { scheduleRedraw } from "./redraw-queue.ts";
 import { scheduleScrollables } from "./scrollables.ts";
 import { pageLang } from "./page-lang.ts";
@@ -324,7 +324,8 @@ export class CellView {
         this.#scheduleLog();
         return;
       case "display": {
-        const node = this.#wrap(renderRich(e.value));
+        // A re-run's figure goes where the previous run's was (still shown until now): same width.
+        const node = this.#wrap(renderRich(e.value, undefined, drawnPlotWidth(this.#output)));
         this.#displays.set(e.displayId, node);
         this.#out.append(node);
         return;
@@ -332,7 +333,7 @@ export class CellView {
       case "update": {
         const node = this.#displays.get(e.displayId);
         // Latest value only, paced by time and frames (redraw-queue.ts).
-        if (node) scheduleRedraw(node, () => node.replaceChildren(renderRich(e.value)));
+        if (node) scheduleRedraw(node, () => node.replaceChildren(renderRich(e.value, undefined, drawnPlotWidth(node))));
         return;
       }
       case "progress": {

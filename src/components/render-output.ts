@@ -86,7 +86,13 @@ function whenSized(box: HTMLElement, draw: (width: number) => void): void {
   observer.observe(box);
 }
 
-function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["options"]): void {
+/**
+ * Draws a plot into `box` at the width of the box it goes in, redrawing when that width changes. `widthHint`:
+ * the width a plot in the same place was last drawn at (a live output's redraw, a re-run's new figure); with
+ * Plot loaded the figure is drawn at once at that width, in the same frame, instead of after the next layout
+ * (the observer then corrects the width if the hint was wrong).
+ */
+function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["options"], widthHint?: number): void {
   let drawnAt = -1;
   const fail = (err: Error) => {
     box.className = "out-error";
@@ -94,37 +100,56 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
     box.textContent = `plot: ${err.message}`;
     observer?.unobserve(box);
   };
+  /** False while a figure drawn before its box was in the page waits for what needs the page (see settle). */
+  let settled = true;
   const draw = (m: PlotModule, width: number) => {
     try {
-      let figure = m.renderPlot(options, width);
+      box.dataset.drawnWidth = String(width);
+      const figure = m.renderPlot(options, width);
       box.classList.toggle("out-plot-natural", m.isDiagram(options));
       box.replaceChildren(figure);
-      const over = m.leftOverflow(figure);
-      if (over > 0) {
-        // Long tick labels: widen the left margin by what sticks out, once.
-        figure = m.renderPlot({ ...options, marginLeft: (typeof options.marginLeft === "number" ? options.marginLeft : 40) + over + 4 }, width);
-        box.replaceChildren(figure);
-      }
-      const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
-      if (region) scheduleScrollables(region);
+      settle(m, figure, width);
     } catch (err) {
       fail(err as Error);
     }
   };
+  /** Once in the page: long tick labels widen the left margin by what sticks out; a wide figure may scroll. */
+  const settle = (m: PlotModule, figure: Element, width: number) => {
+    // Drawn before the box was placed: the observer's first call (right after a layout) settles it.
+    const over = box.isConnected ? m.leftOverflow(figure) : null;
+    settled = over !== null;
+    if (!settled) return;
+    if (over) box.replaceChildren(m.renderPlot({ ...options, marginLeft: (typeof options.marginLeft === "number" ? options.marginLeft : 40) + over + 4 }, width));
+    const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
+    if (region) scheduleScrollables(region);
+  };
+  if (plotModule && widthHint !== undefined && widthHint > 0) {
+    drawnAt = widthHint;
+    draw(plotModule, widthHint);
+  }
   whenSized(box, (width) => {
     // Sub-pixel and scrollbar jitter must not redraw in a loop.
-    if (Math.abs(width - drawnAt) < 8) return;
+    if (Math.abs(width - drawnAt) < 8) {
+      if (!settled && plotModule && box.firstElementChild) settle(plotModule, box.firstElementChild, drawnAt);
+      return;
+    }
     drawnAt = width;
     if (plotModule) draw(plotModule, width);
     else loadPlot().then((m) => draw(m, drawnAt), fail);
   });
 }
 
+/** The width a plot inside `region` was last drawn at (a data attribute: reading it forces no layout). */
+export function drawnPlotWidth(region: Element): number | undefined {
+  const w = Number(region.querySelector<HTMLElement>(".out-plot[data-drawn-width]")?.dataset.drawnWidth);
+  return w > 0 ? w : undefined;
+}
+
 /**
  * A DOM node for a rich value. Plots resolve asynchronously; the returned
  * node is a placeholder that the figure replaces.
  */
-export function renderRich(r: Rich, className = "out-line"): HTMLElement {
+export function renderRich(r: Rich, className = "out-line", plotWidthHint?: number): HTMLElement {
   if (r.kind === "matrix") return matrixTable(r);
   if (r.kind === "model") return modelTable(r);
   if (r.kind === "plot") {
@@ -132,7 +157,7 @@ export function renderRich(r: Rich, className = "out-line"): HTMLElement {
     const box = el("div", "out-plot", plotModule ? "" : t(outMsg.drawing, lang));
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", typeof r.options.title === "string" ? r.options.title : t(outMsg.plotLabel, lang));
-    mountPlot(box, r.options);
+    mountPlot(box, r.options, plotWidthHint);
     return box;
   }
   // A multi-line string (a table a cell built) reads better as text than as an escaped literal.

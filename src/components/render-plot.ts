@@ -47,20 +47,34 @@ export function renderPlot(unsafe: PlotData, available = Infinity): SVGSVGElemen
 /**
  * How far the y-axis tick labels of a drawn figure stick out left of the SVG
  * (px, 0 when they fit): Plot's default left margin is 40 px whatever the
- * labels' length, so "0.0001" at 12 px is clipped. Needs the figure in the page.
+ * labels' length, so "0.0001" at 12 px is clipped. Needs the figure in the page
+ * (null when it is not laid out and this axis was not measured before).
  */
-export function leftOverflow(figure: Element): number {
+export function leftOverflow(figure: Element): number | null {
   // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
-  const labels = figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]');
+  const labels = [...figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]')];
   // Measuring forces a layout: skip it when the longest tick label surely fits in Plot's 40 px (short labels
   // at 12 px take under 7.5 px a character; tick and padding take 9 px).
   const longest = Math.max(0, ...[...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent?.length ?? 0));
   if (longest * 7.5 < 40 - 9 - 4) return 0;
+  // A live output redraws the same axis many times (a decision map every few epochs): the overflow depends only
+  // on the labels' markup and the SVG's font, so it is measured once per distinct axis. A forced layout of a long
+  // chapter costs tens of milliseconds, every redraw.
+  const svg = labels[0]?.ownerSVGElement;
+  if (!svg) return 0;
+  const key = [svg.getAttribute("font-size"), svg.getAttribute("font-family"), svg.getAttribute("style"), ...labels.map((g) => g.outerHTML)].join("\u0000");
+  const known = measured.get(key);
+  if (known !== undefined) return known;
+  const box = svg.getBoundingClientRect();
   let over = 0;
-  for (const g of labels) {
-    const svg = g.ownerSVGElement;
-    if (!svg) continue;
-    over = Math.max(over, svg.getBoundingClientRect().left - g.getBoundingClientRect().left);
-  }
-  return Math.ceil(over);
+  for (const g of labels) over = Math.max(over, box.left - g.getBoundingClientRect().left);
+  const result = Math.ceil(over);
+  if (box.width === 0) return null; // not in the page yet, or hidden: nothing to measure
+  if (measured.size >= MEASURED_MAX) measured.delete(measured.keys().next().value!);
+  measured.set(key, result);
+  return result;
 }
+
+/** Overflows already measured, by axis markup (oldest dropped first past MEASURED_MAX). */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 64;
