@@ -6,6 +6,7 @@
 import { formatNumber, richToText, type Rich } from "../runtime/rich.ts";
 import type { CellError, LogLine, ProgressMessage } from "../runtime/protocol.ts";
 import { errorMessage, wordCuts } from "../runtime/kernel-faults.ts";
+import { scheduleRedraw } from "./redraw-queue.ts";
 import { scheduleScrollables } from "./scrollables.ts";
 import { pageLang } from "./page-lang.ts";
 import { t } from "../i18n/message.ts";
@@ -134,7 +135,9 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
       return;
     }
     drawnAt = width;
-    if (plotModule) draw(plotModule, width);
+    // One figure per animation frame (redraw-queue.ts): when several outputs appear at once (Run all, a
+    // resize), drawing them all in this one callback would make one long task of them.
+    if (plotModule) scheduleRedraw(box, () => draw(plotModule!, drawnAt));
     else loadPlot().then((m) => draw(m, drawnAt), fail);
   });
 }
