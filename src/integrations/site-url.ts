@@ -11,7 +11,7 @@ export const LOCAL_SITE_URL = "http://localhost:4321";
 
 /** SITE_URL checked: an absolute http(s) URL, else an error naming the value. Unset or empty: the local address. */
 export function siteUrl(value: string | undefined = process.env.SITE_URL): { url: string; fromEnv: boolean } {
-  if (value === undefined || value.trim() === "") return { url: LOCAL_SITE_URL, fromEnv: false };
+  if (value === undefined || value.trim() === "") return { url: new URL(LOCAL_SITE_URL).href, fromEnv: false };
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -19,7 +19,10 @@ export function siteUrl(value: string | undefined = process.env.SITE_URL): { url
     throw new Error(`SITE_URL is not an absolute http(s) URL: ${JSON.stringify(value)}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`SITE_URL is not an absolute http(s) URL: ${JSON.stringify(value)}`);
-  if (url.username || url.password || url.search || url.hash) throw new Error(`SITE_URL must be a plain address (no credentials, query or fragment): ${JSON.stringify(value)}`);
+  // Astro resolves page paths against the origin (a path in `site` would be silently dropped): a sub-path is `base`.
+  if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
+    throw new Error(`SITE_URL must be an origin such as https://example.com (for a sub-path also set base in astro.config.mjs): ${JSON.stringify(value)}`);
+  }
   return { url: url.href, fromEnv: true };
 }
 

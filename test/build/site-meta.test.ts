@@ -21,11 +21,11 @@ const attr = (html: string, re: RegExp) => html.match(re)?.[1];
 describe("the site's address (SITE_URL)", () => {
   it("is what the build was given, or the local address when unset", () => {
     expect(origin + "/").toBe(new URL(siteUrl().url).origin + "/");
-    expect(siteUrl(undefined)).toEqual({ url: new URL(LOCAL_SITE_URL).href, fromEnv: false });
-    expect(siteUrl("https://learn.example.com/course/")).toEqual({ url: "https://learn.example.com/course/", fromEnv: true });
+    expect(siteUrl("")).toEqual({ url: new URL(LOCAL_SITE_URL).href, fromEnv: false });
+    expect(siteUrl("https://learn.example.com")).toEqual({ url: "https://learn.example.com/", fromEnv: true });
   });
 
-  it.each(["learn.example.com", "ftp://example.com/", "/course/", "https://user:pw@example.com/", "https://example.com/?a=1"])("rejects %s, naming it", (bad) => {
+  it.each(["learn.example.com", "ftp://example.com/", "/course/", "https://example.com/course/", "https://user:pw@example.com/", "https://example.com/?a=1"])("rejects %s, naming it", (bad) => {
     expect(() => siteUrl(bad)).toThrow(JSON.stringify(bad));
   });
 
