@@ -12,6 +12,7 @@ import { trimSucrase } from "./src/integrations/trim-sucrase.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { offline } from "./src/integrations/offline.ts";
+import { siteUrl, siteAddressNote } from "./src/integrations/site-url.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
 // typesets them at build time. cellsPlugin turns ```ts cell blocks into <Cell>.
@@ -20,8 +21,11 @@ const processor = satteri({
   mdastPlugins: [katexPlugin, cellsPlugin],
 });
 
+// The public address (canonical, Open Graph, hreflang and sitemap URLs): SITE_URL, checked; a local address when unset.
+const site = siteUrl();
+
 export default defineConfig({
-  site: "https://example.org",
+  site: site.url,
   trailingSlash: "ignore",
   markdown: {
     processor,
@@ -33,8 +37,9 @@ export default defineConfig({
   // digitsAsset: the MNIST digits file chapter 9 loads on demand (src/nn/digits.ts).
   // searchIndex: Pagefind's static index of the chapter pages, built after the pages.
   // sitemap: sitemap.xml and robots.txt, with absolute URLs from `site`.
+  // siteAddressNote: one line at build time when SITE_URL is unset.
   // offline: Workbox's service worker precaching the whole built site (last: it lists every file the others wrote).
-  integrations: [mdx(), digitsAsset(), searchIndex(), sitemap(), offline()],
+  integrations: [siteAddressNote(site), mdx(), digitsAsset(), searchIndex(), sitemap(), offline()],
   vite: {
     // Exercise files and figures import from "nn" exactly as cells do (vitest.config.ts and the Node
     // worker's resolve hook, src/runtime/nn-specifier.ts, map it the same way).

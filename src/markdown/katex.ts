@@ -21,7 +21,8 @@ function protectAnnotation(html: string): string {
     open + tex.replace(/[\\`*_[\]~|!$]/g, (c) => `&#${c.charCodeAt(0)};`) + close);
 }
 
-function render(tex: string, displayMode: boolean, file: string | undefined): string {
+/** KaTeX's HTML and MathML for one formula, as the chapters show it; a formula KaTeX cannot parse is an error naming it. */
+export function typeset(tex: string, displayMode: boolean, file?: string): string {
   try {
     return protectAnnotation(katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" }));
   } catch (err) {
@@ -35,9 +36,9 @@ export const katexPlugin = defineMdastPlugin({
   name: "course-katex",
   math(node, ctx) {
     // `raw` with mdxExpressions off: KaTeX's braces must not be read as MDX expressions.
-    return { raw: `<div class="math-display">${render(node.value, true, ctx.fileURL?.toString())}</div>`, mdxExpressions: false };
+    return { raw: `<div class="math-display">${typeset(node.value, true, ctx.fileURL?.toString())}</div>`, mdxExpressions: false };
   },
   inlineMath(node, ctx) {
-    return { raw: render(node.value, false, ctx.fileURL?.toString()), mdxExpressions: false };
+    return { raw: typeset(node.value, false, ctx.fileURL?.toString()), mdxExpressions: false };
   },
 });

@@ -5,6 +5,9 @@ export const siteName = msg({ en: "How Networks Learn", "zh-CN": "神经网络�
 export const skipToContent = msg({ en: "Skip to content", "zh-CN": "跳到正文" });
 export const siteNav = msg({ en: "Site", "zh-CN": "站点" });
 export const chapters = msg({ en: "Chapters", "zh-CN": "章节" });
+/** The header's chapter menu on chapter pages (ChapterMenu.astro): its lists' names and the link to the index. */
+export const chapterMenuList = msg({ en: "Chapters of the course", "zh-CN": "课程章节" });
+export const chapterMenuIndex = msg({ en: "All chapters and your progress", "zh-CN": "全部章节与学习进度" });
 export const footer = msg({
   en: "Every number on these pages is computed by code you can run and edit. Your edits and progress stay on this device.",
   "zh-CN": "本站每一个数字都由你可以运行、修改的代码算出。你的修改和学习进度只保存在这台设备上。",
