@@ -7,6 +7,7 @@
  */
 import type { KernelHost, ResetInfo, RunOutcome } from "../runtime/host.ts";
 import { createBrowserHost, frameIsolation } from "../runtime/browser.ts";
+import { errorMessage } from "../runtime/kernel-faults.ts";
 import type { ControlValue, ControlValues } from "../runtime/controls.ts";
 import { loadControls, saveControls } from "../runtime/storage.ts";
 import { EditSaver } from "./edit-saver.ts";
@@ -115,7 +116,7 @@ export class Notebook implements CellHost {
       host.onUncaught((msg) => {
         const cell = this.cells.find((c) => c.id === msg.cellId);
         if (cell) cell.handle(msg);
-        else this.#say(t(nbMsg.uncaught, this.lang, { name: msg.error.name, message: msg.error.message }), "warn");
+        else this.#say(t(nbMsg.uncaught, this.lang, { name: msg.error.name, message: errorMessage(msg.error, this.lang) }), "warn");
       });
       this.#host = host;
       void frameIsolation().then((isolated) => {
