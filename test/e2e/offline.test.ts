@@ -107,8 +107,17 @@ describe.skipIf(!hasBrowser)("offline after one visit (Chromium)", () => {
     // No service worker: the first visit's network drops before the cell runtime was fetched.
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
+    // The page starts its kernel once idle after load (notebook.ts, #startKernelEarly): hold the runtime's
+    // file until the network is gone, so the fetch fails offline however fast the machine is.
+    let release = (): void => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/_astro\/worker-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.abort("internetdisconnected");
+    });
     await page.goto(server.url + "/how-this-notebook-works/");
     await context.setOffline(true);
+    release();
     try {
       const cell = page.locator('section.cell[data-cell-id="first-cell"]');
       await cell.locator('[data-action="run"]').click();
