@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import type { Page } from "playwright-core";
 import { hasBrowser } from "./browser.ts";
 import { useSite } from "./site.ts";
@@ -78,7 +78,9 @@ const runsAll = (path: string) => !path.startsWith("/zh") || ZH_RUN_ALL.has(path
 describe.skipIf(!hasBrowser)("accessibility (axe-core)", () => {
   const site = useSite();
 
-  it.each(pages())("%s has no violations in light and dark, before and after Run all (Chinese pages: as built, a few also after Run all)", async (path) => {
+  // Two pages at a time (the site project's maxConcurrency): axe and the cells are single-threaded in each
+  // page's processes, so a second page keeps the machine's other core busy.
+  it.concurrent.for(pages())("%s has no violations in light and dark, before and after Run all (Chinese pages: as built, a few also after Run all)", { timeout: RUN_ALL_MS + 60_000 }, async (path, { expect }) => {
     const context = await site.browser().newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -115,5 +117,5 @@ describe.skipIf(!hasBrowser)("accessibility (axe-core)", () => {
     }
     expect(errors).toEqual([]);
     await context.close();
-  }, RUN_ALL_MS + 60_000);
+  });
 });
