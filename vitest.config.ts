@@ -5,8 +5,9 @@ import { defineConfig } from "vitest/config";
 // "site": builds dist/ once (test/setup/build-site.ts), checks the built pages
 // and drives them in the system Chromium (test/e2e).
 //
-// The site project runs first, alone (its browser tests are timed by the page itself and want the machine);
-// then the unit project's files, two at a time, one per core (sequence.groupOrder, maxWorkers).
+// The two never run at the same time (sequence.groupOrder puts them in groups of their own): the unit files
+// run two at a time, one per core (maxWorkers); the site's files one at a time, as their browser tests are
+// timed by the page itself and want the machine.
 export default defineConfig({
   test: {
     maxWorkers: 2,
