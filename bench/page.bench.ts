@@ -84,14 +84,20 @@ for (let r = 0; r < rounds; r++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts: { url: string; gz: number }[] = [];
-  page.on("response", async (res) => {
+  // Sizing a script (reading its body, gzip at level 9) costs this process CPU time that competes with the
+  // page on two cores: the timed phases below start only once every script seen so far is sized.
+  const sizing: Promise<void>[] = [];
+  page.on("response", (res) => {
     const type = res.headers()["content-type"] ?? "";
     if (!type.includes("javascript")) return;
-    const body = await res.body().catch(() => null); // decoded body; gzip it as the host does
-    if (body) scripts.push({ url: res.url(), gz: gzipSync(body, { level: 9 }).length });
+    sizing.push(res.body().then((body) => { // decoded body; gzip it as the host does
+      scripts.push({ url: res.url(), gz: gzipSync(body, { level: 9 }).length });
+    }, () => {}));
   });
+  const sized = () => Promise.all(sizing);
   await page.goto(server.url + PAGE, { waitUntil: "networkidle" });
   const sum = () => scripts.reduce((s, x) => s + x.gz, 0);
+  await sized();
   jsBefore.push(sum());
   const timeRun = () => page.evaluate((sel) => new Promise<number>((resolve) => {
     const out = document.querySelector(`${sel} .cell-output`)!;
@@ -113,6 +119,7 @@ for (let r = 0; r < rounds; r++) {
   phase(`round ${r + 1}: first Run`);
   firstRun.push(await timeRun());
   await page.waitForLoadState("networkidle");
+  await sized();
   jsAfterRun.push(sum());
   workerGz.push(scripts.filter((s) => /\/worker[-.][^/]*\.js$/.test(s.url)).reduce((s, x) => s + x.gz, 0));
   phase(`round ${r + 1}: warm runs`);
@@ -121,6 +128,7 @@ for (let r = 0; r < rounds; r++) {
   await page.click(`${CELL} .cell-code`);
   await page.locator(`${CELL} .cm-content`).waitFor();
   await page.waitForLoadState("networkidle");
+  await sized();
   jsAfterEdit.push(sum());
 
   // Slider change → output redrawn, on a light cell that is already warm.

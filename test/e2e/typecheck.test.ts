@@ -1,6 +1,6 @@
 /**
  * The editor's type checker in real Chromium against the built site: it
- * loads on the first focus (not with the page), underlines a type error with
+ * loads on the first focus (not with the page, nor during a slider drag), underlines a type error with
  * its message, completes nn names and members, helps with a constructor's
  * arguments, and puts the type errors above a run's output.
  */
@@ -63,6 +63,34 @@ describe.skipIf(!hasBrowser)("type checking in the cell editor", { timeout: 180_
     // Unedited course code has no type errors: no squiggle, no count.
     expect(await cell().locator(".cm-lintRange-error").count()).toBe(0);
     expect(await cell().locator(".cell-typecheck").isVisible()).toBe(false);
+  });
+
+  it("does not start while the reader drags a slider, and starts once the drag has ended", async () => {
+    // Run the cell whose sliders move one neuron, then focus an editor: the checker is due a second later.
+    const slid = page.locator("section.cell").filter({ has: page.locator(".cell-controls input[type=range]") });
+    const runFirst = page.locator("section.cell", { hasText: 'slider("weight w"' }).first();
+    await runFirst.locator('[data-action="run"]').click();
+    await slid.first().locator(".cell-controls input[type=range]").first().waitFor();
+    await cell().locator(".cell-code").click();
+    await content().waitFor();
+    // A three-second drag, one step every 50 ms, as fast as the page takes it.
+    const dragged = await slid.first().locator(".cell-controls input[type=range]").first().evaluate((range: HTMLInputElement) =>
+      new Promise<boolean>((resolve) => {
+        const end = performance.now() + 3000;
+        let n = 0;
+        const tick = () => {
+          range.value = String(Number(range.min) + (n++ % 40) * Number(range.step));
+          range.dispatchEvent(new Event("input", { bubbles: true }));
+          if (performance.now() < end) setTimeout(tick, 50);
+          else {
+            range.dispatchEvent(new Event("change", { bubbles: true }));
+            resolve(performance.getEntriesByName("typecheck:start").length === 0);
+          }
+        };
+        tick();
+      }));
+    expect(dragged, "the checker started during the drag").toBe(true);
+    await page.waitForFunction(() => performance.getEntriesByName("typecheck:start").length > 0, undefined, { timeout: 30_000 });
   });
 
   it("underlines a wrong-type assignment as the reader types, with the message on hover and a count", async () => {

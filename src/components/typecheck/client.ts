@@ -20,23 +20,31 @@ const MAX_WAIT_FOR_RUNS_MS = 10_000;
 
 /**
  * Starts the checker soon, not now: a second after the call, when no cell on
- * the page is running (for at most ten seconds more), at the next idle
- * moment. Compiling the language service takes seconds of CPU; a reader who
- * focuses a cell and presses Run at once should not have the run, or the
- * page, compete with it. Explicit requests (Ctrl+Space) start it at once
- * through `ask`.
+ * the page is running and no cell's control has moved for a second (for at
+ * most ten seconds more), at the next idle moment. Compiling the language
+ * service takes seconds of CPU; a reader who focuses a cell and presses Run,
+ * or drags a slider, at once should not have the run, or the page, compete
+ * with it (a drag re-runs its cell many times a second, with gaps between
+ * the runs). Explicit requests (Ctrl+Space) start it at once through `ask`.
  */
 export function scheduleChecker(): void {
   if (worker || scheduled) return;
   scheduled = true;
   performance.mark("typecheck:focus");
   const giveUpWaiting = performance.now() + START_DELAY_MS + MAX_WAIT_FOR_RUNS_MS;
+  let lastControlInput = -Infinity;
+  const onInput = (e: Event): void => {
+    if (e.target instanceof Element && e.target.closest(".cell-controls")) lastControlInput = performance.now();
+  };
+  document.addEventListener("input", onInput, { capture: true, passive: true });
   const attempt = (): void => {
-    if (worker) return;
-    if (document.querySelector(".cell.is-running") && performance.now() < giveUpWaiting) {
+    if (worker) return document.removeEventListener("input", onInput, { capture: true });
+    const busy = document.querySelector(".cell.is-running") || performance.now() - lastControlInput < START_DELAY_MS;
+    if (busy && performance.now() < giveUpWaiting) {
       setTimeout(attempt, 250);
       return;
     }
+    document.removeEventListener("input", onInput, { capture: true });
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
     if (idle) idle(startChecker, { timeout: START_DELAY_MS });
     else startChecker();
