@@ -101,14 +101,16 @@ for (let r = 0; r < rounds; r++) {
   jsBefore.push(sum());
   const timeRun = () => page.evaluate((sel) => new Promise<number>((resolve) => {
     const out = document.querySelector(`${sel} .cell-output`)!;
-    out.replaceChildren();
     const start = performance.now();
     const cell = document.querySelector<HTMLElement>(sel)!;
-    // The time is click → output; the promise settles once the run has ended, because a Run on a cell
-    // that is still running is ignored (the next round's click would otherwise be lost).
+    // The time is click → output: the run's value is in the output area, which keeps the previous run's output
+    // until then (as a reader sees it: emptying it first would move the page below and cost a frame the
+    // product never draws). The promise settles once the run has ended, because a Run on a cell that is
+    // still running is ignored (the next round's click would otherwise be lost).
     let took = 0;
-    new MutationObserver((_m, obs) => {
-      if (!took && out.textContent?.includes("0.880797")) took = performance.now() - start;
+    new MutationObserver((records, obs) => {
+      const added = records.some((m) => out.contains(m.target) && [...m.addedNodes].some((n) => n.textContent?.includes("0.880797")));
+      if (!took && added) took = performance.now() - start;
       if (took && cell.querySelector<HTMLElement>(".cell-status")?.dataset.state === "done") {
         obs.disconnect();
         resolve(took);
