@@ -31,6 +31,9 @@ export function renderPlot(unsafe: PlotData, available = Infinity): SVGSVGElemen
     return m.data === null ? fn(m.options) : fn(m.data, m.options);
   });
   const figure = Plot.plot({ ...(layoutPlot(rest, available) as Plot.PlotOptions), marks });
+  // Plot's per-figure <style> elements: the page has their rules once (site.css), and each one inserted
+  // or removed restyles the whole page.
+  for (const style of figure.querySelectorAll("style")) style.remove();
   // The container carries the accessible name (role="img"); Plot's own
   // aria-labels on <g> elements are not valid ARIA there.
   figure.setAttribute("aria-hidden", "true");
