@@ -18,7 +18,7 @@ function anchors(file: string): string[] {
 }
 
 describe("twin pages share their anchors", () => {
-  it.each(slugs)("/zh/%s/ has the anchors of /%s/, in order", (slug) => {
+  it.each(slugs)("/zh/%s/ has the anchors of its English twin, in order", (slug) => {
     const en = join("dist", slug, "index.html");
     expect(existsSync(en), `${en} is missing`).toBe(true);
     expect(anchors(join(ZH, slug, "index.html"))).toEqual(anchors(en));
