@@ -47,8 +47,8 @@ function hintId(): string {
 let editorModule: Promise<typeof import("./editor.ts")> | null = null;
 /** CodeMirror loads once per page, on first need. */
 const loadEditor = () => (editorModule ??= import("./editor.ts"));
-/** How long a run goes before the cell looks "running" (see setState). */
-const RUNNING_LOOK_MS = 150;
+/** How long a run goes before the cell looks busy, and Stop is offered (see setState; the notebook bar too). */
+export const RUNNING_LOOK_MS = 150;
 
 export class CellView {
   readonly id: string;
@@ -241,22 +241,28 @@ export class CellView {
     if (this.#timer) clearInterval(this.#timer);
     if (this.#lookTimer) clearTimeout(this.#lookTimer);
     this.#timer = this.#lookTimer = null;
-    this.#buttons.stop.disabled = !(state === "running" || state === "queued");
     this.#status.dataset.state = state;
     const word = { idle: cellMsg.idle, queued: cellMsg.queued, running: cellMsg.running, done: cellMsg.done, error: cellMsg.error, stopped: cellMsg.stopped, skipped: cellMsg.notRun }[state];
-    if (state !== "running") {
+    const busy = state === "running" || state === "queued";
+    // A cell waiting behind another ("waiting for cell 3") is part of a sequence under way: it says so at once.
+    if (!busy || (state === "queued" && text !== undefined)) {
       this.root.classList.remove("is-running");
+      this.#buttons.stop.disabled = !busy;
       this.#status.textContent = text ?? t(word, this.lang);
       return;
     }
-    // A re-run from a dragged slider usually ends within a frame or two. Showing "running" for it would
-    // restyle the cell and rewrite its status on every step of the drag (work in each frame, and a flicker
-    // to read), so the running look appears only once a run has lasted RUNNING_LOOK_MS.
+    // Most runs end within a frame or two: a Run on a light cell, each re-run of a dragged slider. Showing
+    // "queued", then "running", with Stop offered, for those would restyle the cell and rewrite its status
+    // at each one: a frame of work that the run's output then waits behind (a warm Run took ~13 ms instead
+    // of ~9 here), and a flicker to read. So the busy look appears only once a run has lasted RUNNING_LOOK_MS;
+    // `data-state` says the state at once.
     this.#started = performance.now();
     this.#lookTimer = setTimeout(() => {
       this.#lookTimer = null;
-      this.root.classList.add("is-running");
+      this.#buttons.stop.disabled = false;
       this.#status.textContent = text ?? t(word, this.lang);
+      if (state !== "running") return;
+      this.root.classList.add("is-running");
       this.#timer = setInterval(() => {
         this.#status.textContent = t(cellMsg.runningFor, this.lang, { seconds: ((performance.now() - this.#started) / 1000).toFixed(1) });
       }, 100);

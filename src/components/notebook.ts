@@ -12,7 +12,7 @@ import type { ControlValue, ControlValues } from "../runtime/controls.ts";
 import { loadControls, saveControls } from "../runtime/storage.ts";
 import { EditSaver } from "./edit-saver.ts";
 import { installShare } from "./cell-share.ts";
-import { CellView, type CellHost } from "./cell-view.ts";
+import { CellView, RUNNING_LOOK_MS, type CellHost } from "./cell-view.ts";
 import type { ControlPhase } from "./controls-view.ts";
 import { pageStorage } from "./local-storage.ts";
 import { pageLang } from "./page-lang.ts";
@@ -45,6 +45,9 @@ export class Notebook implements CellHost {
   #timersLive = false;
   /** Cells to run again when their current run ends (a control moved meanwhile). */
   #again = new Set<string>();
+  /** Since when some cell has been queued or running (null when none is), and the timer that then offers Stop. */
+  #busySince: number | null = null;
+  #stopSoon: ReturnType<typeof setTimeout> | null = null;
   #bar: { runAll: HTMLButtonElement; stop: HTMLButtonElement; restart: HTMLButtonElement; progress: HTMLProgressElement | null } | null = null;
 
   constructor(root: Document, chapter: string) {
@@ -376,9 +379,20 @@ export class Notebook implements CellHost {
   #syncBar(): void {
     if (!this.#bar) return;
     const busy = this.cells.some((c) => c.state === "running" || c.state === "queued");
+    if (!busy) this.#busySince = null;
+    else this.#busySince ??= performance.now();
+    // Stop is offered once the page has been busy for RUNNING_LOOK_MS, as a cell's own Stop is (cell-view.ts):
+    // a run that ends within a frame or two does not flash it.
+    const lasted = this.#busySince !== null ? performance.now() - this.#busySince : 0;
     this.#bar.runAll.disabled = false;
-    this.#bar.stop.disabled = !busy && !this.#timersLive;
+    this.#bar.stop.disabled = !this.#timersLive && !(busy && lasted >= RUNNING_LOOK_MS);
     this.#bar.restart.disabled = !busy && this.#ran.size === 0;
+    if (busy && lasted < RUNNING_LOOK_MS && !this.#stopSoon) {
+      this.#stopSoon = setTimeout(() => {
+        this.#stopSoon = null;
+        this.#syncBar();
+      }, RUNNING_LOOK_MS - lasted);
+    }
   }
 
   /** The sticky bar's "running cell k of n" line and bar; text null keeps the text, "" hides both. */

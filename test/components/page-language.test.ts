@@ -61,6 +61,7 @@ describe("the cell's words follow <html lang>", () => {
   it("a Chinese page shows Chinese statuses", async () => {
     const { cell, status, doc } = await cellOn("zh-CN");
     cell.setState("queued");
+    await new Promise((r) => setTimeout(r, 200)); // the busy look comes after RUNNING_LOOK_MS
     expect(status()).toBe("排队中");
     cell.finish(outcome({ status: "ok", ms: 12 }));
     expect(status()).toBe("完成，用时 12 毫秒");

@@ -45,6 +45,49 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
   });
 
+  it("a quick re-run does not flash a busy look; a long run offers Stop, in the cell and the bar", async () => {
+    await run("first-cell");
+    // Everything the reader could see change while the cell re-runs, with when (ms after the click), recorded
+    // by the page itself. The busy look may appear only once a run has lasted 150 ms (RUNNING_LOOK_MS): a
+    // slow machine that takes longer over this run shows it then, which is right.
+    const seen = await page.evaluate(() => new Promise<string[]>((resolve) => {
+      const cell = document.querySelector<HTMLElement>('section.cell[data-cell-id="first-cell"]')!;
+      const seen: string[] = [];
+      let start = 0;
+      const look = () => {
+        const at = performance.now() - start;
+        if (at >= 140) return;
+        const stop = cell.querySelector<HTMLButtonElement>('[data-action="stop"]')!;
+        const barStop = document.querySelector<HTMLButtonElement>('[data-notebook="stop"]')!;
+        const status = cell.querySelector(".cell-status")!.textContent ?? "";
+        if (!stop.disabled) seen.push(`cell Stop offered at ${at.toFixed(0)} ms`);
+        if (!barStop.disabled) seen.push(`bar Stop offered at ${at.toFixed(0)} ms`);
+        if (cell.classList.contains("is-running")) seen.push(`running look at ${at.toFixed(0)} ms`);
+        if (/queued|running/.test(status)) seen.push(`status "${status}" at ${at.toFixed(0)} ms`);
+      };
+      const obs = new MutationObserver(look);
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      new MutationObserver((_m, o) => {
+        if (cell.querySelector<HTMLElement>(".cell-status")!.dataset.state === "done") {
+          o.disconnect();
+          obs.disconnect();
+          resolve(seen);
+        }
+      }).observe(cell, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+      start = performance.now();
+      cell.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+    }));
+    expect(seen).toEqual([]);
+    // A run that lasts: both Stops are offered, and the status says so.
+    await edit("first-cell", "await new Promise((r) => setTimeout(r, 1500)); 1");
+    await cell("first-cell").locator('[data-action="run"]').click();
+    await page.locator('[data-notebook="stop"]:not([disabled])').waitFor({ timeout: 5000 });
+    await cell("first-cell").locator('[data-action="stop"]:not([disabled])').waitFor({ timeout: 5000 });
+    await expect(status("first-cell").textContent()).resolves.toMatch(/running/);
+    await waitStatus("first-cell", /done/);
+    expect(await page.locator('[data-notebook="stop"]').isDisabled()).toBe(true);
+  });
+
   it("edits and re-runs a cell, marking it modified", async () => {
     await run("first-cell");
     await edit("first-cell", "[1, 2, 3].map((x) => x * 10)");
