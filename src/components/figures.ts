@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { isDiagram, layoutPlot } from "./plot-layout.ts";
+import { dropPlotStyles, isDiagram, layoutPlot } from "./plot-layout.ts";
 import type { Lang } from "../i18n/lang.ts";
 
 /** A figure: a function returning Observable Plot options (marks included), with its words in the page's language. */
@@ -37,6 +37,7 @@ export function renderFigure(name: string, width = Infinity, lang: Lang = "en"):
   // The wrapper has role="img" and the caption as its name; Plot's aria-labels
   // on <g> elements are not valid ARIA inside it.
   node.setAttribute("aria-hidden", "true");
+  dropPlotStyles(node);
   return node.outerHTML;
 }
 

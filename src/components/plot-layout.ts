@@ -49,3 +49,12 @@ export function layoutPlot(options: Options, available: number): Options {
   }
   return out;
 }
+
+/**
+ * Removes the <style> elements Plot writes into every figure and legend. The page carries their rules once
+ * (site.css, kept equal by test/components/plot-styles.test.ts): a <style> in each figure is parsed with the
+ * page, and each one inserted into or removed from the document restyles the whole chapter.
+ */
+export function dropPlotStyles(figure: Element): void {
+  for (const style of figure.querySelectorAll("style")) style.remove();
+}

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { MARK_NAMES, type PlotData } from "../runtime/plot-spec.ts";
 import { safePlotData } from "../runtime/plot-safety.ts";
-import { layoutPlot } from "./plot-layout.ts";
+import { dropPlotStyles, layoutPlot } from "./plot-layout.ts";
 import { t } from "../i18n/message.ts";
 import { pointsShown } from "../i18n/messages/output.ts";
 import { pageLang } from "./page-lang.ts";
@@ -31,9 +31,7 @@ export function renderPlot(unsafe: PlotData, available = Infinity): SVGSVGElemen
     return m.data === null ? fn(m.options) : fn(m.data, m.options);
   });
   const figure = Plot.plot({ ...(layoutPlot(rest, available) as Plot.PlotOptions), marks });
-  // Plot's per-figure <style> elements: the page has their rules once (site.css), and each one inserted
-  // or removed restyles the whole page.
-  for (const style of figure.querySelectorAll("style")) style.remove();
+  dropPlotStyles(figure);
   // The container carries the accessible name (role="img"); Plot's own
   // aria-labels on <g> elements are not valid ARIA there.
   figure.setAttribute("aria-hidden", "true");
