@@ -176,6 +176,64 @@ export function insideFunction(code: TopLevelCode, i: number): boolean {
   return false;
 }
 
+/** The index of the token opening the bracket that `tokens[close]` closes. */
+export function openingIndex(tokens: readonly Token[], close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (CLOSERS.has(tokens[i].type)) depth++;
+    else if (OPENERS.has(tokens[i].type) && --depth === 0) return i;
+  }
+  return 0;
+}
+
+/** Tokens after which `(` or `[` continues an expression (a call, an index) rather than opening a new one. */
+const CALLEE_ENDS = new Set([tt.name, tt.parenR, tt.bracketR, tt._this, tt._super, tt._import]);
+
+/**
+ * The first assignment (`=`, `+=`, `++`, `--`) to a call, such as
+ * `m.get(0) = 5` or `f()++`, as the offset where its target starts; -1 if
+ * none. The spec makes it an early error in strict code and acorn rejected
+ * it, but V8 compiles it and throws only when the line runs (after the lines
+ * before it have run), so the transpiler reports it itself.
+ */
+export function assignmentToCall(js: string, tokens: readonly Token[]): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].type;
+    // Sucrase's tokenizer does not always tell a prefix `++` from a postfix one; a postfix one follows its operand on the same line.
+    const incDec = t === tt.preIncDec || t === tt.postIncDec;
+    const postfix = incDec && i > 0 && !js.slice(tokens[i - 1].end, tokens[i].start).includes("\n") && CALLEE_ENDS.has(tokens[i - 1].type);
+    if ((t === tt.eq || t === tt.assign || postfix) && i > 0 && tokens[i - 1].type === tt.parenR) {
+      const open = openingIndex(tokens, i - 1);
+      if (open > 0 && CALLEE_ENDS.has(tokens[open - 1].type)) return tokens[chainStart(tokens, open - 1)].start;
+    } else if (incDec && !postfix && i + 1 < tokens.length) {
+      // `++f()`: the operand is a call if its chain ends with `)` right before the statement or expression goes on.
+      let j = i + 1;
+      while (j + 1 < tokens.length && (tokens[j + 1].type === tt.dot || tokens[j + 1].type === tt.parenL || tokens[j + 1].type === tt.bracketL || tokens[j].type === tt.dot)) {
+        j = OPENERS.has(tokens[j + 1].type) ? closingIndex(tokens, j + 1, tokens.length) : j + 1;
+      }
+      if (tokens[j].type === tt.parenR && j > i + 1 && CALLEE_ENDS.has(tokens[openingIndex(tokens, j) - 1]?.type)) return tokens[i + 1].start;
+    }
+  }
+  return -1;
+}
+
+/** The first token of the member/call chain that ends at `tokens[end]` (`a.b(c)[d]` → `a`; `new F()` → `new`). */
+function chainStart(tokens: readonly Token[], end: number): number {
+  let j = end;
+  for (;;) {
+    const t = tokens[j].type;
+    if (t === tt.parenR || t === tt.bracketR) {
+      const open = openingIndex(tokens, j);
+      if (open > 0 && CALLEE_ENDS.has(tokens[open - 1].type)) j = open - 1;
+      else return open;
+    } else if (j >= 2 && (tokens[j - 1].type === tt.dot || tokens[j - 1].type === tt.questionDot)) {
+      j -= 2;
+    } else {
+      return j > 0 && tokens[j - 1].type === tt._new ? j - 1 : j;
+    }
+  }
+}
+
 /** The value of a string literal token's text (`"nn"`, `'nn'`, escapes included). */
 export function stringValue(text: string): string {
   if (text.startsWith("'")) text = `"${text.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`;

@@ -24,7 +24,7 @@
 import { transform } from "sucrase";
 import { alignColumn } from "./align-column.ts";
 import {
-  closingIndex, ContextualKeyword, findAtDepthZero, insideFunction, isAssignment, isContextual, isImportBinding, isTopLevelBinding,
+  assignmentToCall, closingIndex, ContextualKeyword, findAtDepthZero, insideFunction, isAssignment, isContextual, isImportBinding, isTopLevelBinding,
   isVarBinding, readTopLevel, splitAtDepthZero, stringValue, tt, type Statement, type Token, type TopLevelCode,
 } from "./top-level.ts";
 
@@ -342,7 +342,9 @@ function readExport(
 // Early errors: acorn reported these when it parsed the cell as a module body;
 // after the rewrite the engine would accept the code (`let x; let x` becomes two
 // assignments, `const y` gets `= undefined`, `return` is legal in the wrapper),
-// so they are found here, with acorn's messages and positions.
+// or V8 accepts it anyway (`f() = 1` throws only when it runs), so they are
+// found here, with acorn's messages and positions. The other early errors the
+// engine rejects; the kernel then asks syntax-locator.ts (acorn) where they are.
 
 /** The first early error, in source order (undefined exports last, as acorn checks them at the end). */
 function earlyError(top: TopLevel, statements: TopStatement[]): TranspileResult | null {
@@ -386,6 +388,8 @@ function earlyError(top: TopLevel, statements: TopStatement[]): TranspileResult 
     if (lexical.has(b.name) || (b.lexical && vars.has(b.name))) problems.push({ message: `Identifier '${b.name}' has already been declared`, pos: b.start });
     (b.lexical ? lexical : vars).add(b.name);
   }
+  const callTarget = assignmentToCall(top.js, tokens);
+  if (callTarget >= 0) problems.push({ message: "Assigning to rvalue", pos: callTarget });
   problems.sort((a, b) => a.pos - b.pos);
   if (problems.length) return failAt(top, problems[0].message, problems[0].pos);
   const missing = exportedLocals.find((n) => !lexical.has(n.name) && !vars.has(n.name));
