@@ -1,9 +1,10 @@
 /**
  * Cell TypeScript → JavaScript that runs in the page's shared scope.
  *
- * Sucrase strips the types (keeping every line where it was), then acorn
- * parses the JavaScript and the top level is rewritten in place so the
- * worker's global object *is* the page scope, as in a Jupyter notebook:
+ * Sucrase strips the types (keeping every line where it was), then sucrase's
+ * own parser reads the JavaScript's top-level statements (top-level.ts: the
+ * worker carries no second parser) and the top level is rewritten in place so
+ * the worker's global object *is* the page scope, as in a Jupyter notebook:
  *
  *  - `const/let/var` declarations become assignments to globals the prelude
  *    creates (`const {a, b: [c]} = e` → `;({a, b: [c]} = e)`), so re-running a
@@ -20,6 +21,15 @@
  * prelude on the first line, so line N of the cell is line N of the evaluated
  * code, top-level await works, and error positions map back exactly (columns
  * through the edits here and, best effort, through sucrase's deletions).
+ *
+ * Sucrase's parser is not a validator: it accepts most early errors. Those the
+ * rewrite would hide from the engine (a name declared twice at the top level,
+ * `const` without a value, a top-level `return`, duplicate or undefined
+ * exports) and `f() = 1`, which V8 compiles, are reported here (`earlyError`)
+ * with the messages and positions acorn gave when it parsed every cell. The
+ * engine rejects the rest, and the kernel then loads acorn (syntax-locator.ts)
+ * to say where. test/runtime/transpile-differential.test.ts holds all of this
+ * to the acorn-based transpiler it replaced (transpile-oracle.ts).
  */
 import { transform } from "sucrase";
 import { alignColumn } from "./align-column.ts";
