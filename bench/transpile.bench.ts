@@ -1,6 +1,8 @@
 /**
  * Transpile benchmark: a 40-line cell through the runtime's transpiler
- * (sucrase strips the types, acorn rewrites the scope), steady state and first
+ * (sucrase strips the types, then sucrase's parser reads the JavaScript's top
+ * level for the scope rewrite; acorn is loaded only to locate an error the
+ * engine found, which this benchmark never does), steady state and first
  * call. Part of `npm run bench`; timings belong here, not in unit tests,
  * because a loaded machine slows them tenfold.
  *

@@ -10,6 +10,11 @@
  * options check (transpile.ts passes one fixed, valid set of options). Node
  * (tests, headless runs) keeps the whole package. `npm run bench` prints the
  * worker's gzip size.
+ *
+ * It also points the parser modules src/runtime/top-level.ts imports by path
+ * (`sucrase/dist/parser/…`, sucrase's CommonJS build, which is what Node
+ * loads) at the same modules of the ES build the transform uses, so the
+ * worker carries one parser, not two.
  */
 import type { Plugin } from "vite";
 
@@ -27,8 +32,10 @@ export function trimSucrase(): Plugin {
   return {
     name: "course-trim-sucrase",
     enforce: "pre",
-    resolveId(source, importer) {
+    resolveId(source, importer, options) {
       if (!importer) return null;
+      const parserModule = /^sucrase\/dist\/(parser\/.+)$/.exec(source);
+      if (parserModule) return this.resolve(`sucrase/dist/esm/${parserModule[1]}`, importer, { ...options, skipSelf: true });
       const file = importer.replace(/\\/g, "/");
       const m = file.endsWith("/sucrase/dist/esm/transformers/RootTransformer.js")
         ? UNUSED_TRANSFORMS.exec(source)

@@ -12,6 +12,8 @@ import { createFrameWorker } from "./kernel-frame.ts";
 import type { AssetName } from "./protocol.ts";
 // Vite bundles worker.ts as a worker (one file: see astro.config.mjs) and gives its URL.
 import workerUrl from "./worker.ts?worker&url";
+// The syntax-error locator (acorn), built the same way as a script of its own; the kernel asks for it only when needed.
+import locatorUrl from "./syntax-locator-entry.ts?worker&url";
 
 export { frameIsolation } from "./kernel-frame.ts";
 
@@ -28,6 +30,11 @@ export function createBrowserWorker(): WorkerLike {
  */
 const ASSETS: Record<AssetName, () => Promise<ArrayBuffer>> = {
   digits: fetchDigitsSource(new URL(`${import.meta.env.BASE_URL}${DIGITS_ASSET}`, location.href).href),
+  "syntax-locator": async () => {
+    const response = await fetch(locatorUrl);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  },
 };
 
 /** A host for one page, using browser workers. */

@@ -26,7 +26,7 @@ import { LogBuffer } from "./log-buffer.ts";
 import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type GradeMessage, type GradeRequest, type HostToWorker, type RunMessage, type WorkerToHost } from "./protocol.ts";
 import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
-import { transpile } from "./transpile.ts";
+import { transpile, type TranspileError } from "./transpile.ts";
 
 export { Interrupted } from "./interrupted.ts";
 export type { DisplayHandle, ProgressBar, ProgressInput } from "./kernel-output.ts";
@@ -49,6 +49,16 @@ export interface KernelEnv {
   flushMs?: number;
   /** Grades the page scope's definitions (`grader/install.ts`); without it a `grade` run fails with an error. */
   grade?(request: GradeRequest): Promise<GradeReport>;
+  /**
+   * Says where a syntax error is when the engine rejects a transpiled cell
+   * that sucrase's lenient parser accepted (an early error: `await` in a
+   * function that is not async, a duplicate `let` in a block…): acorn's
+   * message and position (`syntax-locator.ts`). Loaded only then, because it
+   * carries acorn: Node imports it, the browser worker asks the page for it.
+   * Without it, or when it finds nothing, the engine's message goes without
+   * a position.
+   */
+  locateSyntaxError?(js: string, source: string): Promise<TranspileError | null>;
 }
 
 /** The environment-side handle on a kernel. */
@@ -97,7 +107,7 @@ export function createKernel(env: KernelEnv): Kernel {
         case "grade":
           // Acknowledged on arrival, before any of the cell runs: the host restarts a kernel that stays silent.
           ctx.post({ type: "ack", runId: m.runId });
-          queue = queue.then(() => execute(ctx, m, env.grade)).catch((e) => reportFor(ctx, null, e, "worker"));
+          queue = queue.then(() => execute(ctx, m, env)).catch((e) => reportFor(ctx, null, e, "worker"));
           return;
         case "clear-timers":
           // The run in flight may be awaiting one of its timers: its timers go when it ends.
@@ -150,9 +160,9 @@ export function createKernel(env: KernelEnv): Kernel {
  * other (acknowledged, interruptible, ended by `done`), whose report travels as
  * a `grade-report` message, not as a cell result.
  */
-async function execute(ctx: KernelContext, msg: RunMessage | GradeMessage, grade: KernelEnv["grade"]): Promise<void> {
+async function execute(ctx: KernelContext, msg: RunMessage | GradeMessage, env: KernelEnv): Promise<void> {
   const run = startRun(ctx, msg);
-  const status = msg.type === "grade" ? await gradeRun(ctx, run, msg, grade) : await evaluateCell(ctx, run, msg);
+  const status = msg.type === "grade" ? await gradeRun(ctx, run, msg, env.grade) : await evaluateCell(ctx, run, msg, env.locateSyntaxError);
   flushThrottled(ctx, run);
   flushLogs(ctx, run);
   run.finished = ctx.now();
@@ -206,7 +216,7 @@ async function gradeRun(ctx: KernelContext, run: RunState, msg: GradeMessage, gr
 }
 
 /** Transpiles, evaluates and awaits the cell, posting its result or error; returns how the run ended. */
-async function evaluateCell(ctx: KernelContext, run: RunState, msg: RunMessage): Promise<"ok" | "error" | "stopped"> {
+async function evaluateCell(ctx: KernelContext, run: RunState, msg: RunMessage, locate: KernelEnv["locateSyntaxError"]): Promise<"ok" | "error" | "stopped"> {
   const fail = (error: CellError): void => {
     flushLogs(ctx, run);
     ctx.post({ type: "error", runId: run.runId, error });
@@ -224,8 +234,11 @@ async function evaluateCell(ctx: KernelContext, run: RunState, msg: RunMessage):
   try {
     fn = ctx.evaluate(tr.code) as () => Promise<unknown>;
   } catch (e) {
-    // The engine rejected what acorn accepted (rare): no position is available.
-    fail({ name: "SyntaxError", message: e instanceof Error ? e.message : String(e), cellId: msg.cellId, phase: "syntax" });
+    // The engine rejected what sucrase's parser accepted: an early error, which the engine reports without a
+    // position. The locator (acorn, loaded only now) finds it; failing that, the engine's message alone.
+    const located = (e as { name?: unknown })?.name === "SyntaxError" ? await locateQuietly(locate, tr.js, msg.code) : null;
+    if (located) fail({ name: "SyntaxError", message: located.message, cellId: msg.cellId, line: located.line, column: located.column, phase: "syntax" });
+    else fail({ name: "SyntaxError", message: e instanceof Error ? e.message : String(e), cellId: msg.cellId, phase: "syntax" });
     return "error";
   }
   try {
@@ -247,6 +260,15 @@ async function evaluateCell(ctx: KernelContext, run: RunState, msg: RunMessage):
     if (run.interrupted && (e instanceof Interrupted || (e as { name?: unknown })?.name === "Interrupted")) return "stopped";
     fail(toCellError(e, ctx.sources, source));
     return "error";
+  }
+}
+
+/** The locator's answer; null when there is none or it could not be loaded (the reader still gets the engine's message). */
+async function locateQuietly(locate: KernelEnv["locateSyntaxError"], js: string, source: string): Promise<TranspileError | null> {
+  try {
+    return (await locate?.(js, source)) ?? null;
+  } catch {
+    return null;
   }
 }
 

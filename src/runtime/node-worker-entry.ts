@@ -20,7 +20,9 @@ delete data.port; // out of a cell's reach (workerData is importable)
 const nn = data.nnModule ? ((await import(data.nnModule)) as Record<string, unknown>) : (await import("./cell-nn.ts")).cellNn;
 const send = port.postMessage.bind(port);
 const grade = createGrader(globalThis, nodeExerciseLoader(new URL("../../content/", import.meta.url)));
-const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook, grade });
+// acorn, for the position of an early error the engine found, only when one occurs (as in the browser).
+const locateSyntaxError = async (js: string, source: string) => (await import("./syntax-locator.ts")).locateSyntaxError(js, source);
+const kernel = createKernel({ global: globalThis, post: (m: WorkerToHost) => send(m), nn, setYieldHook, grade, locateSyntaxError });
 // The same digits file the site serves, read from disk.
 setDigitsSource(nodeDigitsSource);
 // Exercise files import "nn" as cells do; Node resolves it through this hook (before the first grading loads one).

@@ -247,9 +247,15 @@ export interface DoneMessage {
   ms: number;
 }
 
-/** Files a run may ask the page for, by name; the page maps each name to its own URL. */
-export const ASSET_NAMES = ["digits"] as const;
+/**
+ * Files a run may ask the page for, by name; the page maps each name to its own URL. `syntax-locator` is the
+ * kernel's own: the script that says where an early syntax error is (syntax-locator-entry.ts).
+ */
+export const ASSET_NAMES = ["digits", "syntax-locator"] as const;
 export type AssetName = (typeof ASSET_NAMES)[number];
+
+/** Where the `syntax-locator` script leaves its function on the worker's global object (taken and deleted at once). */
+export const SYNTAX_LOCATOR_KEY = Symbol.for("how-networks-learn.locateSyntaxError");
 
 /** A running cell asks the page for a site file (only names in {@link ASSET_NAMES}). */
 export interface AssetRequestMessage {

@@ -1,9 +1,10 @@
 /**
  * Cell TypeScript → JavaScript that runs in the page's shared scope.
  *
- * Sucrase strips the types (keeping every line where it was), then acorn
- * parses the JavaScript and the top level is rewritten in place so the
- * worker's global object *is* the page scope, as in a Jupyter notebook:
+ * Sucrase strips the types (keeping every line where it was), then sucrase's
+ * own parser reads the JavaScript's top-level statements (top-level.ts: the
+ * worker carries no second parser) and the top level is rewritten in place so
+ * the worker's global object *is* the page scope, as in a Jupyter notebook:
  *
  *  - `const/let/var` declarations become assignments to globals the prelude
  *    creates (`const {a, b: [c]} = e` → `;({a, b: [c]} = e)`), so re-running a
@@ -20,9 +21,24 @@
  * prelude on the first line, so line N of the cell is line N of the evaluated
  * code, top-level await works, and error positions map back exactly (columns
  * through the edits here and, best effort, through sucrase's deletions).
+ *
+ * Sucrase's parser is not a validator: it accepts most early errors. Those the
+ * rewrite would hide from the engine (a name declared twice at the top level,
+ * `const` without a value, a top-level `return`, duplicate or undefined
+ * exports) and `f() = 1`, which V8 compiles, are reported here (`earlyError`)
+ * with the messages and positions acorn gave when it parsed every cell. The
+ * engine rejects the rest, and the kernel then loads acorn (syntax-locator.ts)
+ * to say where. test/runtime/transpile-differential.test.ts holds all of this
+ * to the acorn-based transpiler it replaced (transpile-oracle.ts).
  */
 import { transform } from "sucrase";
-import { parse, type Node } from "acorn";
+import { alignColumn } from "./align-column.ts";
+import {
+  assignmentToCall, closingIndex, ContextualKeyword, findAtDepthZero, insideFunction, isAssignment, isContextual, isImportBinding, isTopLevelBinding,
+  isVarBinding, readTopLevel, splitAtDepthZero, stringValue, tt, type Statement, type Token, type TopLevelCode,
+} from "./top-level.ts";
+
+export { alignColumn };
 
 /** Names of the helpers the kernel defines on the global object for rewritten cells. */
 export const HELPERS = {
@@ -76,6 +92,8 @@ export interface TranspileSuccess {
   names: string[];
   /** True when the last statement is an expression whose value is the cell's result. */
   hasResult: boolean;
+  /** The JavaScript sucrase made of the cell, before the rewrite (what the syntax-error locator parses). */
+  js: string;
   /** The source URL used in stack traces, e.g. `cell-intro-1.ts`. */
   sourceUrl: string;
   /** Maps a 1-based position in `code` (as in a stack trace) to a 1-based position in the cell. */
@@ -91,8 +109,6 @@ interface Edit {
   text: string;
 }
 
-type AnyNode = Node & Record<string, unknown>;
-
 /** A stable, URL-safe file name for a cell id. */
 export function cellSourceUrl(cellId: string): string {
   return `cell-${cellId.replace(/[^A-Za-z0-9_.-]/g, "_")}.ts`;
@@ -106,23 +122,28 @@ export function transpile(source: string, options: TranspileOptions): TranspileR
   const stripped = stripTypes(source);
   if (typeof stripped !== "string") return stripped;
   const js = stripped;
-  // 2. Parse the JavaScript as a module body.
-  const parsed = parseModule(js, source);
-  if (!parsed.ok) return parsed;
-  const program = parsed.program;
+  // 2. The JavaScript's top-level statements (sucrase's parser, JavaScript mode).
+  const code = readTopLevel(js);
+  const top: TopLevel = { js, source, code: code as TopLevelCode, modules, reserved, edits: [], names: [], functions: [], hasResult: false };
+  if (!("tokens" in code)) return failAt(top, code.message, code.pos);
+  const statements = code.statements.map((s) => readStatement(js, code.tokens, s));
+  // Errors a module body may not have and the rewrite would hide from the engine.
+  const early = earlyError(top, statements);
+  if (early) return early;
   // 3. Rewrite the top level.
-  const top: TopLevel = { js, source, modules, reserved, edits: [], names: [], functions: [], hasResult: false };
-  const body = program.body as AnyNode[];
-  for (let idx = 0; idx < body.length; idx++) {
-    const failed = rewriteStatement(top, body[idx], idx === body.length - 1);
+  for (let idx = 0; idx < statements.length; idx++) {
+    const failed = rewriteStatement(top, statements[idx], idx === statements.length - 1);
     if (failed) return failed;
   }
   // Dynamic import() anywhere → the kernel's async import (same modules, same errors).
-  walk(program, (n) => {
-    if (n.type === "ImportExpression") top.edits.push({ start: n.start, end: n.start + "import".length, text: HELPERS.importAsync });
-  });
+  const { tokens } = code;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].type === tt._import && tokens[i + 1].type === tt.parenL) {
+      top.edits.push({ start: tokens[i].start, end: tokens[i].start + "import".length, text: HELPERS.importAsync });
+    }
+  }
   // 4. Apply the edits and wrap.
-  return wrapCell(top, options.cellId);
+  return wrapCell(top, options.cellId, js);
 }
 
 /**
@@ -141,22 +162,11 @@ function stripTypes(source: string): string | TranspileResult {
   }
 }
 
-/** Step 2. The JavaScript as a module body (strict, top-level await). */
-function parseModule(js: string, source: string): { ok: true; program: AnyNode } | { ok: false; error: TranspileError } {
-  try {
-    return { ok: true, program: parse(js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true }) as unknown as AnyNode };
-  } catch (e) {
-    const err = e as { message?: string; loc?: { line: number; column: number } };
-    const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, "");
-    const line = err.loc?.line ?? 1;
-    return { ok: false, error: { message, line, column: alignColumn(lineText(js, line), lineText(source, line), err.loc?.column ?? 0) + 1 } };
-  }
-}
-
 /** Step 3's state: the edits to the JavaScript and what the cell declares. */
 interface TopLevel {
   js: string;
   source: string;
+  code: TopLevelCode;
   modules: Readonly<Record<string, readonly string[] | null>>;
   reserved: ReadonlySet<string>;
   edits: Edit[];
@@ -166,7 +176,7 @@ interface TopLevel {
 }
 
 /** An error at offset `pos` of the JavaScript, positioned in the reader's TypeScript. */
-function failAt(top: TopLevel, message: string, pos: number): TranspileResult {
+function failAt(top: Pick<TopLevel, "js" | "source">, message: string, pos: number): TranspileResult {
   const { line, column } = offsetToLineCol(top.js, pos);
   return { ok: false, error: { message, line, column: alignColumn(lineText(top.js, line), lineText(top.source, line), column) + 1 } };
 }
@@ -178,52 +188,279 @@ function declareName(top: TopLevel, name: string): string | null {
   return null;
 }
 
+// ---------------------------------------------------------------------------
+// What each top-level statement is, read off its tokens.
+
+/** A name token: its text and offset. */
+interface Name {
+  name: string;
+  start: number;
+}
+
+/** A `let`/`const`/`var` declarator: its extent, its pattern's kind and names, and whether it has an initialiser. */
+interface Declarator {
+  start: number;
+  end: number;
+  /** The token after the declarator (`,`, `;` or the next statement), for acorn's "Unexpected token" position. */
+  next: number;
+  /** End of the pattern's last token (acorn's "Complete the destructuring pattern" position). */
+  patternEnd: number;
+  pattern: "identifier" | "object" | "array";
+  names: Name[];
+  init: boolean;
+}
+
+interface ImportSpecifier {
+  kind: "named" | "default" | "namespace";
+  /** Where an error about this specifier points (acorn's specifier start). */
+  start: number;
+  local: string;
+  /** Where the local name is (acorn's position for a redeclaration). */
+  localStart: number;
+  /** The exported name (named imports). */
+  imported?: Name;
+}
+
+/** A top-level statement, as the rewrite sees it. `start`/`end` are offsets of the JavaScript. */
+type TopStatement = { start: number; end: number; first: number; last: number } & (
+  | { kind: "variables"; keyword: "var" | "let" | "const"; declarators: Declarator[] }
+  | { kind: "function" | "class"; id: Name | null }
+  | { kind: "import"; specifiers: ImportSpecifier[]; source: Name }
+  | { kind: "expression"; isAssignment: boolean }
+  /**
+   * `export` before a declaration or expression (`inner`), or a list (`export { a as b }`: `locals` a, `names` b);
+   * `from`: a re-export. `names` are the names exported ("default" included), where acorn points at them.
+   */
+  | { kind: "export"; inner: TopStatement | null; locals: Name[]; names: Name[]; from: boolean }
+  | { kind: "other" }
+);
+
+/** The statement `tokens[s.first..s.end)` (trailing `;` included, as in acorn's node extents). */
+function readStatement(js: string, tokens: readonly Token[], s: Statement): TopStatement {
+  return readTokens(js, tokens, s.first, s.end, s.end);
+}
+
+/** The statement made of `tokens[first..end)`; `next` is the token after it (for errors at the following token). */
+function readTokens(js: string, tokens: readonly Token[], first: number, end: number, next: number): TopStatement {
+  const head = tokens[first];
+  const at = { start: head.start, end: tokens[end - 1].end, first, last: end - 1 };
+  const text = (i: number): Name => ({ name: identifierName(js.slice(tokens[i].start, tokens[i].end)), start: tokens[i].start });
+  switch (head.type) {
+    case tt._var:
+    case tt._let:
+    case tt._const:
+      return { ...at, kind: "variables", keyword: head.type === tt._var ? "var" : head.type === tt._let ? "let" : "const", declarators: readDeclarators(js, tokens, first + 1, end, next) };
+    case tt._function:
+    case tt._class: {
+      let i = first + 1;
+      while (i < end && tokens[i].type !== tt.name && tokens[i].type !== tt.braceL && tokens[i].type !== tt.parenL) i++;
+      return { ...at, kind: head.type === tt._function ? "function" : "class", id: tokens[i]?.type === tt.name && i < end ? text(i) : null };
+    }
+    case tt._import:
+      if (tokens[first + 1]?.type === tt.parenL || tokens[first + 1]?.type === tt.dot) return { ...at, kind: "expression", isAssignment: isAssignment(tokens, first, withoutSemi(tokens, first, end)) };
+      return { ...at, kind: "import", ...readImport(tokens, first + 1, end, text) };
+    case tt._export:
+      return { ...at, kind: "export", ...readExport(js, tokens, first + 1, end, next, text) };
+  }
+  if (isContextual(head, ContextualKeyword._async) && tokens[first + 1]?.type === tt._function && first + 1 < end) {
+    const id = tokens[first + 3]?.type === tt.name ? first + 3 : first + 2;
+    return { ...at, kind: "function", id: tokens[id]?.type === tt.name && id < end ? text(id) : null };
+  }
+  if (STATEMENT_KEYWORDS.has(head.type) || (head.type === tt.name && tokens[first + 1]?.type === tt.colon && first + 1 < end)) return { ...at, kind: "other" };
+  return { ...at, kind: "expression", isAssignment: isAssignment(tokens, first, withoutSemi(tokens, first, end)) };
+}
+
+/** Tokens that begin a statement other than an expression statement. */
+const STATEMENT_KEYWORDS = new Set([
+  tt._if, tt._for, tt._while, tt._do, tt._return, tt._break, tt._continue, tt._throw, tt._try, tt._switch, tt._with, tt._debugger,
+  tt.braceL, tt.semi,
+]);
+
+function withoutSemi(tokens: readonly Token[], first: number, end: number): number {
+  return end - 1 > first && tokens[end - 1].type === tt.semi ? end - 1 : end;
+}
+
+function readDeclarators(js: string, tokens: readonly Token[], from: number, end: number, next: number): Declarator[] {
+  const to = withoutSemi(tokens, from - 1, end);
+  const parts = splitAtDepthZero(tokens, from, to, tt.comma);
+  return parts.map(([a, b]) => {
+    const eq = findAtDepthZero(tokens, a, b, tt.eq);
+    const patternTo = eq >= 0 ? eq : b;
+    const names: Name[] = [];
+    for (let i = a; i < patternTo; i++) {
+      if (isTopLevelBinding(tokens[i])) names.push({ name: identifierName(js.slice(tokens[i].start, tokens[i].end)), start: tokens[i].start });
+    }
+    const pattern = tokens[a].type === tt.braceL ? "object" : tokens[a].type === tt.bracketL ? "array" : "identifier";
+    const after = b < end ? tokens[b].start : next < tokens.length ? tokens[next].start : js.length;
+    return { start: tokens[a].start, end: tokens[b - 1].end, next: after, patternEnd: tokens[patternTo - 1].end, pattern, names, init: eq >= 0 };
+  });
+}
+
+function readImport(tokens: readonly Token[], from: number, end: number, text: (i: number) => Name): { specifiers: ImportSpecifier[]; source: Name } {
+  const specifiers: ImportSpecifier[] = [];
+  let i = from;
+  for (; i < end && tokens[i].type !== tt.string; i++) {
+    const t = tokens[i];
+    if (t.type === tt.star) {
+      // `* as ns`
+      specifiers.push({ kind: "namespace", start: t.start, local: text(i + 2).name, localStart: text(i + 2).start });
+      i += 2;
+    } else if (t.type === tt.braceL) {
+      const close = closingIndex(tokens, i, end);
+      for (const [a, b] of splitAtDepthZero(tokens, i + 1, close, tt.comma)) {
+        // `imported`, or `imported as local` (imported may be a string)
+        const imported = text(a);
+        // Sucrase tokenises a quoted name (`import { "a-b" as c }`) as a name token: read it by its quote.
+        const name = /^["']/.test(imported.name) ? stringValue(imported.name) : imported.name;
+        specifiers.push({ kind: "named", start: imported.start, local: text(b - 1).name, localStart: text(b - 1).start, imported: { name, start: imported.start } });
+      }
+      i = close;
+    } else if (isImportBinding(t)) {
+      specifiers.push({ kind: "default", start: t.start, local: text(i).name, localStart: t.start });
+    }
+  }
+  const source = text(i);
+  return { specifiers, source: { name: stringValue(source.name), start: source.start } };
+}
+
+function readExport(
+  js: string, tokens: readonly Token[], from: number, end: number, next: number, text: (i: number) => Name,
+): { inner: TopStatement | null; locals: Name[]; names: Name[]; from: boolean } {
+  const head = tokens[from];
+  if (head?.type === tt.star) return { inner: null, locals: [], names: [], from: true };
+  if (head?.type === tt.braceL) {
+    const close = closingIndex(tokens, from, end);
+    if (isContextual(tokens[close + 1], ContextualKeyword._from)) return { inner: null, locals: [], names: [], from: true };
+    const entries = splitAtDepthZero(tokens, from + 1, close, tt.comma);
+    const exportedName = (i: number): Name => ({ ...text(i), name: /^["']/.test(text(i).name) ? stringValue(text(i).name) : text(i).name });
+    return { inner: null, locals: entries.map(([a]) => text(a)), names: entries.map(([, b]) => exportedName(b - 1)), from: false };
+  }
+  if (head?.type === tt._default) {
+    const inner = readTokens(js, tokens, from + 1, end, next);
+    const declaration = (inner.kind === "function" || inner.kind === "class") && inner.id;
+    // `export default <expression>` (or an anonymous function or class) is the expression, as the cell's last value.
+    const names = [{ name: "default", start: head.start }];
+    if (!declaration) return { inner: { ...inner, kind: "expression", isAssignment: isAssignment(tokens, from + 1, withoutSemi(tokens, from, end)) }, locals: [], names, from: false };
+    return { inner, locals: [], names, from: false };
+  }
+  const inner = readTokens(js, tokens, from, end, next);
+  const names = inner.kind === "variables" ? inner.declarators.flatMap((d) => d.names) : (inner.kind === "function" || inner.kind === "class") && inner.id ? [inner.id] : [];
+  return { inner, locals: [], names, from: false };
+}
+
+// ---------------------------------------------------------------------------
+// Early errors: acorn reported these when it parsed the cell as a module body;
+// after the rewrite the engine would accept the code (`let x; let x` becomes two
+// assignments, `const y` gets `= undefined`, `return` is legal in the wrapper),
+// or V8 accepts it anyway (`f() = 1` throws only when it runs), so they are
+// found here, with acorn's messages and positions. The other early errors the
+// engine rejects; the kernel then asks syntax-locator.ts (acorn) where they are.
+
+/** The first early error, in source order (undefined exports last, as acorn checks them at the end). */
+function earlyError(top: TopLevel, statements: TopStatement[]): TranspileResult | null {
+  const problems: Array<{ message: string; pos: number }> = [];
+  const bindings: Array<{ name: string; start: number; lexical: boolean }> = [];
+  const exportedLocals: Name[] = [];
+  const exportedNames = new Set<string>();
+  const { tokens } = top.code;
+  for (const st of statements) {
+    const s = st.kind === "export" ? (st.inner ?? st) : st;
+    if (st.kind === "export") {
+      exportedLocals.push(...st.locals);
+      for (const n of st.names) {
+        if (exportedNames.has(n.name)) problems.push({ message: `Duplicate export '${n.name}'`, pos: n.start });
+        exportedNames.add(n.name);
+      }
+    }
+    if (s.kind === "variables") {
+      for (const d of s.declarators) {
+        for (const n of d.names) bindings.push({ ...n, lexical: s.keyword !== "var" });
+        if (!d.init && s.keyword === "const") problems.push({ message: "Unexpected token", pos: d.next });
+        else if (!d.init && d.pattern !== "identifier") problems.push({ message: "Complete the destructuring pattern", pos: d.patternEnd });
+      }
+    } else if ((s.kind === "function" || s.kind === "class") && s.id) {
+      bindings.push({ ...s.id, lexical: true });
+    } else if (s.kind === "import") {
+      for (const sp of s.specifiers) bindings.push({ name: sp.local, start: sp.localStart, lexical: true });
+    }
+    if (s.kind === "variables") continue;
+    // Inside other statements: a `var` that is not in a function is a top-level name too; a `return` there is an error.
+    for (let i = st.first; i <= st.last; i++) {
+      const t = tokens[i];
+      if (t.type === tt._return && !insideFunction(top.code, i)) problems.push({ message: "'return' outside of function", pos: t.start });
+      if (isVarBinding(t) && !isFunctionName(tokens, i) && !insideFunction(top.code, i)) bindings.push({ name: identifierName(top.js.slice(t.start, t.end)), start: t.start, lexical: false });
+    }
+  }
+  bindings.sort((a, b) => a.start - b.start);
+  const lexical = new Set<string>();
+  const vars = new Set<string>();
+  for (const b of bindings) {
+    if (lexical.has(b.name) || (b.lexical && vars.has(b.name))) problems.push({ message: `Identifier '${b.name}' has already been declared`, pos: b.start });
+    (b.lexical ? lexical : vars).add(b.name);
+  }
+  const callTarget = assignmentToCall(top.js, tokens);
+  if (callTarget >= 0) problems.push({ message: "Assigning to rvalue", pos: callTarget });
+  problems.sort((a, b) => a.pos - b.pos);
+  if (problems.length) return failAt(top, problems[0].message, problems[0].pos);
+  const missing = exportedLocals.find((n) => !lexical.has(n.name) && !vars.has(n.name));
+  return missing ? failAt(top, `Export '${missing.name}' is not defined`, missing.start) : null;
+}
+
+/** An identifier's name, escapes decoded (`\\u0061bc` is `abc`). */
+function identifierName(text: string): string {
+  if (!text.includes("\\")) return text;
+  return text.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, braced: string | undefined, four: string | undefined) => String.fromCodePoint(parseInt(braced ?? four ?? "0", 16)));
+}
+
+/** Whether token `i` is the name of a function declaration (`function f`, `function* f`). */
+function isFunctionName(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before?.type === tt._function || (before?.type === tt.star && tokens[i - 2]?.type === tt._function);
+}
+
+// ---------------------------------------------------------------------------
+// Step 3: the rewrite, one top-level statement at a time.
+
 /** Rewrites one top-level statement onto the page scope; an error result, or null. */
-function rewriteStatement(top: TopLevel, statement: AnyNode, isLast: boolean): TranspileResult | null {
+function rewriteStatement(top: TopLevel, statement: TopStatement, isLast: boolean): TranspileResult | null {
   const { js, edits } = top;
   let stmt = statement;
   // `export` is meaningless in a cell: blank the keyword, keep the declaration.
-  if (stmt.type === "ExportNamedDeclaration" || stmt.type === "ExportDefaultDeclaration") {
-    const decl = stmt.declaration as AnyNode | null;
-    if (stmt.source) return failAt(top, "cells cannot re-export modules", stmt.start);
+  if (stmt.kind === "export") {
+    if (stmt.from) return failAt(top, "cells cannot re-export modules", stmt.start);
+    const decl = stmt.inner;
     if (!decl) {
       edits.push({ start: stmt.start, end: stmt.end, text: blank(js.slice(stmt.start, stmt.end)) });
       return null;
     }
     edits.push({ start: stmt.start, end: decl.start, text: " ".repeat(decl.start - stmt.start) });
-    if (stmt.type === "ExportDefaultDeclaration" && !/Declaration$/.test(decl.type)) {
-      stmt = { ...decl, type: "ExpressionStatement", expression: decl, start: decl.start, end: stmt.end } as AnyNode;
-    } else {
-      stmt = decl;
-    }
+    stmt = decl;
   }
 
-  switch (stmt.type) {
-    case "VariableDeclaration":
+  switch (stmt.kind) {
+    case "variables":
       return rewriteVariables(top, stmt);
-    case "FunctionDeclaration": {
-      const id = stmt.id as AnyNode;
-      const problem = declareName(top, id.name as string);
+    case "function": {
+      const id = stmt.id as Name;
+      const problem = declareName(top, id.name);
       if (problem) return failAt(top, problem, id.start);
-      top.functions.push(id.name as string);
+      top.functions.push(id.name);
       return null;
     }
-    case "ClassDeclaration": {
-      const id = stmt.id as AnyNode;
-      const problem = declareName(top, id.name as string);
+    case "class": {
+      const id = stmt.id as Name;
+      const problem = declareName(top, id.name);
       if (problem) return failAt(top, problem, id.start);
       edits.push({ start: stmt.start, end: stmt.start, text: `;${id.name} = ` });
       edits.push({ start: stmt.end, end: stmt.end, text: ";" });
       return null;
     }
-    case "ImportDeclaration":
+    case "import":
       return rewriteImport(top, stmt);
-    case "ExpressionStatement": {
-      const expr = stmt.expression as AnyNode;
-      if (isLast && expr.type !== "AssignmentExpression") {
+    case "expression": {
+      if (isLast && !stmt.isAssignment) {
         top.hasResult = true;
-        // Wrap the whole statement, not `expr`: acorn's expression node
-        // starts inside any parentheses, so `({ a })` would become `(return ({ a }))`.
+        // Around the whole statement, parentheses included: `({ a })` → `return (({ a }))`.
         const end = js[stmt.end - 1] === ";" ? stmt.end - 1 : stmt.end;
         edits.push({ start: stmt.start, end: stmt.start, text: "return (" });
         edits.push({ start: end, end, text: ")" });
@@ -235,28 +472,28 @@ function rewriteStatement(top: TopLevel, statement: AnyNode, isLast: boolean): T
 }
 
 /** `let`/`const`/`var` at the top level become assignments to page-scope names; `const` is frozen after. */
-function rewriteVariables(top: TopLevel, stmt: AnyNode): TranspileResult | null {
+function rewriteVariables(top: TopLevel, stmt: TopStatement & { kind: "variables" }): TranspileResult | null {
   const { js, edits } = top;
-  const decls = stmt.declarations as AnyNode[];
+  const decls = stmt.declarators;
   const constNames: string[] = [];
   for (const d of decls) {
-    for (const id of patternNames(d.id as AnyNode)) {
-      const problem = declareName(top, id.name as string);
+    for (const id of d.names) {
+      const problem = declareName(top, id.name);
       if (problem) return failAt(top, problem, id.start);
-      if (stmt.kind === "const") constNames.push(id.name as string);
+      if (stmt.keyword === "const") constNames.push(id.name);
     }
   }
   const first = decls[0];
   const keywordLen = first.start - stmt.start;
-  const firstIsObject = (first.id as AnyNode).type === "ObjectPattern";
+  const firstIsObject = first.pattern === "object";
   // ";" guards against the previous line continuing into this one (ASI);
   // "(" lets `{a} = e` parse as an assignment, not a block.
   const lead = firstIsObject ? ";(" : ";";
   edits.push({ start: stmt.start, end: first.start, text: " ".repeat(Math.max(0, keywordLen - lead.length)) + lead });
   decls.forEach((d, i) => {
-    const isObject = (d.id as AnyNode).type === "ObjectPattern";
+    const isObject = d.pattern === "object";
     if (isObject && i > 0) edits.push({ start: d.start, end: d.start, text: "(" });
-    if (!d.init && stmt.kind !== "var") edits.push({ start: d.end, end: d.end, text: " = undefined" });
+    if (!d.init && stmt.keyword !== "var") edits.push({ start: d.end, end: d.end, text: " = undefined" });
     if (isObject) edits.push({ start: d.end, end: d.end, text: ")" });
   });
   if (js[stmt.end - 1] !== ";") edits.push({ start: stmt.end, end: stmt.end, text: ";" });
@@ -266,23 +503,23 @@ function rewriteVariables(top: TopLevel, stmt: AnyNode): TranspileResult | null 
 }
 
 /** A static import becomes a read of the kernel's module table; unknown modules and names fail here. */
-function rewriteImport(top: TopLevel, stmt: AnyNode): TranspileResult | null {
+function rewriteImport(top: TopLevel, stmt: TopStatement & { kind: "import" }): TranspileResult | null {
   const { js, edits, modules } = top;
-  const spec = (stmt.source as AnyNode).value as string;
+  const spec = stmt.source.name;
   if (!(spec in modules)) {
     const known = Object.keys(modules).map((m) => `"${m}"`).join(", ");
-    return failAt(top, `unknown module: "${spec}" (cells can import from ${known})`, (stmt.source as AnyNode).start);
+    return failAt(top, `unknown module: "${spec}" (cells can import from ${known})`, stmt.source.start);
   }
   const exported = modules[spec];
   const parts: string[] = [];
   const named: string[] = [];
-  for (const s of stmt.specifiers as AnyNode[]) {
-    const local = (s.local as AnyNode).name as string;
+  for (const s of stmt.specifiers) {
+    const local = s.local;
     const problem = declareName(top, local);
     if (problem) return failAt(top, problem, s.start);
-    if (s.type === "ImportSpecifier") {
-      const imported = s.imported as AnyNode;
-      const name = (imported.type === "Identifier" ? imported.name : imported.value) as string;
+    if (s.kind === "named") {
+      const imported = s.imported as Name;
+      const name = imported.name;
       if (exported && !exported.includes(name)) {
         return failAt(top, `"${spec}" has no export named "${name}" (for a type, write: import type { ${name} } from "${spec}")`, imported.start);
       }
@@ -298,8 +535,8 @@ function rewriteImport(top: TopLevel, stmt: AnyNode): TranspileResult | null {
 }
 
 /** Step 4. Applies the edits, wraps the cell in an async function and builds the position map back to the cell. */
-function wrapCell(top: TopLevel, cellId: string): TranspileSuccess {
-  const { js, source, edits, names, functions } = top;
+function wrapCell(top: TopLevel, cellId: string, js: string): TranspileSuccess {
+  const { source, edits, names, functions } = top;
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const { text: rewritten, segments } = applyEdits(js, edits);
   const prelude =
@@ -321,41 +558,10 @@ function wrapCell(top: TopLevel, cellId: string): TranspileSuccess {
     const jsCol = Math.max(0, jsOffset - jsLineStarts[jsLine - 1]);
     return { line, column: alignColumn(lineText(js, jsLine), lineText(source, jsLine), jsCol) + 1 };
   };
-  return { ok: true, code, names, hasResult: top.hasResult, sourceUrl, mapPosition };
+  return { ok: true, code, names, hasResult: top.hasResult, js, sourceUrl, mapPosition };
 }
 
 // ---------------------------------------------------------------------------
-
-function patternNames(p: AnyNode | null): AnyNode[] {
-  if (!p) return [];
-  switch (p.type) {
-    case "Identifier":
-      return [p];
-    case "ObjectPattern":
-      return (p.properties as AnyNode[]).flatMap((prop) => patternNames((prop.type === "RestElement" ? prop.argument : prop.value) as AnyNode));
-    case "ArrayPattern":
-      return (p.elements as (AnyNode | null)[]).flatMap((e) => patternNames(e));
-    case "AssignmentPattern":
-      return patternNames(p.left as AnyNode);
-    case "RestElement":
-      return patternNames(p.argument as AnyNode);
-    default:
-      return [];
-  }
-}
-
-function walk(node: AnyNode, visit: (n: AnyNode) => void): void {
-  visit(node);
-  for (const key of Object.keys(node)) {
-    if (key === "loc") continue;
-    const v = node[key];
-    if (Array.isArray(v)) {
-      for (const c of v) if (c && typeof c === "object" && typeof (c as AnyNode).type === "string") walk(c as AnyNode, visit);
-    } else if (v && typeof v === "object" && typeof (v as AnyNode).type === "string") {
-      walk(v as AnyNode, visit);
-    }
-  }
-}
 
 /** Replaces everything but newlines by spaces. */
 function blank(s: string): string {
@@ -418,28 +624,4 @@ function offsetToLineCol(s: string, offset: number): { line: number; column: num
   const before = s.slice(0, offset);
   const line = (before.match(/\n/g) ?? []).length + 1;
   return { line, column: offset - (before.lastIndexOf("\n") + 1) };
-}
-
-/**
- * A 0-based column in a sucrase output line → the column in the TypeScript
- * line it came from. Sucrase deletes type syntax, so the JS line is (nearly) a
- * subsequence of the TS line; a greedy character match finds where each JS
- * character came from. Falls back to the JS column when the lines disagree.
- */
-export function alignColumn(jsLine: string, tsLine: string, jsCol: number): number {
-  if (jsLine === tsLine) return jsCol;
-  let t = 0;
-  for (let j = 0; j < jsLine.length && j <= jsCol; j++) {
-    const c = jsLine[j];
-    if (c === " " || c === "\t") {
-      if (j === jsCol) return Math.min(t, tsLine.length);
-      if (tsLine[t] === c) t++;
-      continue;
-    }
-    const found = tsLine.indexOf(c, t);
-    if (found < 0) return jsCol;
-    if (j === jsCol) return found;
-    t = found + 1;
-  }
-  return Math.min(jsCol, tsLine.length);
 }

@@ -16,7 +16,10 @@ import { cellNn } from "./cell-nn.ts";
 import { createKernel } from "./kernel.ts";
 import { createGrader } from "./grader/install.ts";
 import { globExerciseLoader } from "./grader/loaders.ts";
-import type { HostToWorker, WorkerToHost } from "./protocol.ts";
+import { SYNTAX_LOCATOR_KEY, type HostToWorker, type WorkerToHost } from "./protocol.ts";
+import type { locateSyntaxError } from "./syntax-locator.ts";
+
+type Locate = typeof locateSyntaxError;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -61,10 +64,25 @@ function connect(e: MessageEvent): void {
     () => import.meta.glob("/content/*/exercises/*/exercise.ts"),
     () => import.meta.glob("/content/*/exercises/*/zh-CN.ts"),
   ));
-  kernel = createKernel({ global: globalThis, post: send, nn: cellNn, setYieldHook, grade });
+  kernel = createKernel({ global: globalThis, post: send, nn: cellNn, setYieldHook, grade, locateSyntaxError: (js, source) => loadLocator().then((locate) => locate(js, source)) });
   // The digits file (chapter 9): this worker's origin is opaque, so the page fetches it, same-origin, on request.
   const k = kernel;
   setDigitsSource(() => k.requestAsset("digits"));
+  // The syntax-error locator (acorn, a bundle of its own: syntax-locator-entry.ts), fetched by the page the first
+  // time the engine rejects a cell; a failed load is retried at the next such error.
+  let locator: Promise<Locate> | null = null;
+  const loadLocator = (): Promise<Locate> => {
+    locator ??= k.requestAsset("syntax-locator").then((bytes) => {
+      (0, eval)(new TextDecoder().decode(bytes));
+      const g = globalThis as unknown as Record<symbol, unknown>;
+      const locate = g[SYNTAX_LOCATOR_KEY];
+      delete g[SYNTAX_LOCATOR_KEY];
+      if (typeof locate !== "function") throw new Error("the syntax-error locator did not load");
+      return locate as Locate;
+    });
+    locator.catch(() => (locator = null));
+    return locator;
+  };
   port.onmessage = (m: MessageEvent<HostToWorker>) => k.handle(m.data);
 }
 addListener("message", connect);

@@ -120,6 +120,20 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     expect(marked).toContain("null as any");
   });
 
+  it("points a syntax error only the engine finds at its line: the kernel fetches the locator then, and only then", async () => {
+    const fetched: string[] = [];
+    page.on("request", (r) => { if (/syntax-locator/.test(r.url())) fetched.push(r.url()); });
+    await run("first-cell");
+    await waitStatus("first-cell", /^done/); // "not run" also counts as settled: wait for this run to end before the next
+    expect(fetched).toEqual([]);
+    await edit("first-cell", "const a = 1;\nfunction f() {\n  await a;\n}");
+    await run("first-cell"); // returns at once: the last run's "done" counts as settled
+    await waitStatus("first-cell", /^error/);
+    expect(await output("first-cell").textContent()).toMatch(/Cannot use keyword 'await' outside an async function.*line 3/);
+    expect(await cell("first-cell").locator(".cm-error-line").textContent()).toContain("await a");
+    expect(fetched).toHaveLength(1);
+  });
+
   it("stops `while (true) {}`: the page answers within 1 s, the scope is reset, and the next Run works", async () => {
     await edit("scope-define", "let spins = 0;\nwhile (true) { spins++; }");
     await cell("scope-define").locator('[data-action="run"]').click();
