@@ -10,26 +10,41 @@ const SELECTOR = ".math-display, .plot-frame, .chapter table, .cell-output, .exe
 export function markScrollables(root: ParentNode = document): void {
   const nodes = root instanceof Element && root.matches(SELECTOR) ? [root, ...root.querySelectorAll(SELECTOR)] : [...root.querySelectorAll(SELECTOR)];
   for (const node of nodes as HTMLElement[]) {
+    // A region that is itself a skipped block (content-visibility, skipped-blocks.ts) reports its placeholder's
+    // widths; reading a child's position lays out its content (that block alone), and then its widths are real.
+    node.firstElementChild?.getBoundingClientRect();
     const scrolls = node.scrollWidth > node.clientWidth + 1;
     if (scrolls && !node.hasAttribute("tabindex")) node.tabIndex = 0;
-    else if (!scrolls && node.getAttribute("tabindex") === "0") node.removeAttribute("tabindex");
+    else if (!scrolls && node.getAttribute("tabindex") === "0") {
+      // A reader who tabbed onto it keeps their place in the tab order: it stops being a tab stop once left.
+      if (node === document.activeElement) node.addEventListener("blur", () => markScrollables(node), { once: true });
+      else node.removeAttribute("tabindex");
+    }
   }
 }
 
 /**
- * Marks every region once when the page starts, then re-checks the regions
- * near the viewport when the width changes (the others as they come near).
- * The first pass must be whole: Tab moves through the page in document order,
- * not by what is on screen, so a table several screens down must already be
- * focusable when the reader tabs past it (axe checks the same).
+ * Measures each region as it comes near the viewport (an IntersectionObserver:
+ * nothing lays out the far page, most of which skips rendering until it comes
+ * near, skipped-blocks.ts), and again near the viewport when the width changes.
+ * Until a region has been measured it is presumed to scroll and is a tab stop:
+ * Tab moves through the page in document order, not by what is on screen, so
+ * a wide table several screens down must be reachable before anyone has
+ * looked at it (axe checks the same). A presumed region that turns out to fit
+ * loses its tab stop when measured.
  */
 export function watchScrollables(): void {
-  markScrollables();
+  const regions = [...document.querySelectorAll<HTMLElement>(SELECTOR)].filter((r) => r.firstElementChild);
   if (typeof IntersectionObserver !== "function") {
+    markScrollables();
     addEventListener("resize", () => markScrollables());
     return;
   }
   const near = new Set<HTMLElement>();
+  const presume = (): void => {
+    for (const r of regions) if (!near.has(r) && !r.hasAttribute("tabindex")) r.tabIndex = 0;
+  };
+  presume();
   const observer = new IntersectionObserver((entries) => {
     for (const e of entries) {
       const node = e.target as HTMLElement;
@@ -38,15 +53,15 @@ export function watchScrollables(): void {
         markScrollables(node);
       } else near.delete(node);
     }
-  }, { rootMargin: "200% 0px" });
-  for (const node of document.querySelectorAll<HTMLElement>(SELECTOR)) observer.observe(node);
+  }, { rootMargin: "100% 0px" });
+  for (const r of regions) observer.observe(r);
   let frame = 0;
   let width = innerWidth;
   addEventListener("resize", () => {
     if (innerWidth === width) return;
     width = innerWidth;
+    presume(); // far regions were measured at the old width
     cancelAnimationFrame(frame);
-    // Regions near the viewport now; the others are checked when they come near (the observer reports that).
     frame = requestAnimationFrame(() => {
       for (const node of near) markScrollables(node);
     });

@@ -1,0 +1,136 @@
+/**
+ * A chapter's blocks below its first section skip rendering while they are
+ * off screen (`content-visibility: auto`, Base.astro): on a phone, styling and
+ * laying out thousands of formula and code elements nobody sees yet was most
+ * of a page's load. A skipped block stands at a placeholder height until it
+ * is drawn ("auto" then keeps its real height).
+ *
+ * A placeholder shorter than its block is a problem: whoever asks for a
+ * position inside the block (an anchor's target, a checker's overlap test)
+ * gets the block's content laid out from the block's top, spilling over the
+ * blocks below it. So each skipped block gets an estimate of its height from
+ * what it holds — characters of prose at the column's width, lines of code,
+ * a formula's strut height, a figure's aspect ratio — rounded up: a
+ * placeholder a little too tall only makes the scrollbar a little long until
+ * the block is drawn. test/e2e/skipped-blocks.test.ts keeps every estimate at
+ * least as tall as its block, on every page, at phone and desktop widths.
+ *
+ * Nothing here reads layout: the estimate runs from a ResizeObserver on the
+ * column, which reports its width after the browser's own layout, and on
+ * every later width change. Reading positions at load would lay out the whole
+ * chapter in one long task, which is what skipping avoids.
+ */
+
+/** Room left for what a prose estimate cannot see (wrapping at word ends, a tall inline formula). */
+const PROSE_MARGIN = 1.2;
+/** Parts of a block that are drawn but hold nothing countable: a folded cell's code, a closed details' body. */
+const FOLDED = "details:not([open]) > :not(summary)";
+
+/** The column's metrics, in px. */
+interface Column { width: number; font: number; line: number }
+
+/** Gives every skippable block of the chapter a placeholder no shorter than its content, now and when the width changes. */
+export function estimatePlaceholders(): void {
+  const main = document.querySelector<HTMLElement>("main.chapter");
+  if (!main || typeof ResizeObserver !== "function") return;
+  let width = -1;
+  new ResizeObserver(([entry]) => {
+    const w = Math.round(entry.contentRect.width);
+    if (w === width || w === 0) return;
+    width = w;
+    const style = getComputedStyle(main);
+    const font = parseFloat(style.fontSize);
+    const line = parseFloat(style.lineHeight) || font * 1.65;
+    const column: Column = { width: w, font, line };
+    for (const block of main.children) {
+      if (getComputedStyle(block).contentVisibility !== "auto") continue;
+      (block as HTMLElement).style.containIntrinsicBlockSize = `auto ${Math.ceil(blockHeight(block, column))}px`;
+    }
+  }).observe(main);
+}
+
+/** Estimated height of one block's content, never less than it (margins of what it holds included). */
+export function blockHeight(el: Element, c: Column): number {
+  if (el.matches(".math-display")) return formulaHeight(el, c);
+  if (el.tagName === "PRE") return codeHeight(el, c);
+  if (el.tagName === "FIGURE") return figureHeight(el, c);
+  if (el.tagName === "TABLE") return tableHeight(el, c);
+  // A container: its own prose, plus the blocks it holds, plus each cell's or exercise's frame (toolbar, borders, padding).
+  let nested = 0;
+  for (const inner of el.querySelectorAll(".math-display, pre, figure, table")) {
+    if (inner.parentElement?.closest(".math-display, pre, figure, table") || inner.closest(FOLDED)) continue;
+    nested += blockHeight(inner, c);
+  }
+  for (const canvas of el.querySelectorAll("canvas")) nested += canvas.height * Math.min(1, c.width / Math.max(1, canvas.width));
+  const frames = (el.tagName === "SECTION" || el.tagName === "ASIDE" ? 1 : 0) + el.querySelectorAll("section, fieldset").length;
+  return proseHeight(el, c) + nested + frames * 3 * c.font;
+}
+
+/** Prose at the column's width: characters (CJK ones a full em wide) become lines; each paragraph or list item starts one. */
+function proseHeight(el: Element, c: Column): number {
+  let latin = 0;
+  let wide = 0;
+  let fractions = 0;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n instanceof Element && n.matches(`.katex-mathml, .math-display, pre, figure, table, svg, .cell-toolbar, ${FOLDED}`)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n instanceof Element) {
+      if (n.classList.contains("mfrac")) fractions++;
+      continue;
+    }
+    const text = n.nodeValue ?? "";
+    const cjk = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/g)?.length ?? 0;
+    wide += cjk;
+    latin += text.length - cjk;
+  }
+  const starts = Math.max(1, el.querySelectorAll("li, p, summary").length);
+  // Lists and quotes are indented.
+  const width = el.matches("ul, ol, blockquote") ? c.width - 2.5 * c.font : c.width;
+  const lines = (latin * 0.55 * c.font + wide * c.font) / width + starts * 0.5 + 0.5;
+  return (lines * c.line + fractions * 0.8 * c.font) * PROSE_MARGIN;
+}
+
+/** KaTeX sets each row's strut to the formula's height (in em, at 1.21 of the text); plus the display's margins and a scrollbar. */
+function formulaHeight(el: Element, c: Column): number {
+  let em = 1.2;
+  for (const strut of el.querySelectorAll(".katex-strut")) {
+    const h = /height:\s*([\d.]+)em/.exec(strut.getAttribute("style") ?? "");
+    if (h) em = Math.max(em, parseFloat(h[1]));
+  }
+  return (em * 1.21 + 2.6) * c.font;
+}
+
+/** A cell's code is set smaller and tighter than a chapter's code block, which keeps the prose's line height. */
+function codeHeight(el: Element, c: Column): number {
+  const lines = (el.textContent ?? "").split("\n").length;
+  const line = el.closest(".cell") ? 1.35 * c.font : 1.1 * c.line;
+  return lines * line + 1.5 * c.font;
+}
+
+/** A figure's chart is drawn at its viewBox's size, or narrower to fit the column (the taller of a wide and a narrow variant); its legend and caption are prose. */
+function figureHeight(el: Element, c: Column): number {
+  let drawn = 0;
+  for (const svg of el.querySelectorAll(".plot-frame svg, svg[class^='plot-']")) {
+    const box = svg.getAttribute("viewBox")?.split(/[\s,]+/).map(Number);
+    // A diagram keeps its size and scrolls sideways (site.css); a chart shrinks to the column.
+    const fits = !svg.closest(".plot-diagram");
+    if (box && box[2] > 0) drawn = Math.max(drawn, fits ? Math.min(box[3], (c.width * box[3]) / box[2]) : box[3] + c.font);
+  }
+  return (drawn || 20 * c.font) + proseHeight(el, c) + 3 * c.font;
+}
+
+/** Each row as tall as its longest cell's prose in an equal share of the column (columns are rarely equal: a wide margin). */
+function tableHeight(el: Element, c: Column): number {
+  let height = 2 * c.font;
+  for (const row of el.querySelectorAll("tr")) {
+    const share = { ...c, width: Math.max(4 * c.font, c.width / Math.max(1, row.children.length)) };
+    let tallest = 0;
+    for (const cell of row.children) tallest = Math.max(tallest, proseHeight(cell, share));
+    height += tallest;
+  }
+  return height * 1.25;
+}
