@@ -13,6 +13,7 @@ import { loadControls, saveControls } from "../runtime/storage.ts";
 import { EditSaver } from "./edit-saver.ts";
 import { installShare } from "./cell-share.ts";
 import { CellView, RUNNING_LOOK_MS, type CellHost } from "./cell-view.ts";
+import { preloadPlot } from "./render-output.ts";
 import type { ControlPhase } from "./controls-view.ts";
 import { pageStorage } from "./local-storage.ts";
 import { pageLang } from "./page-lang.ts";
@@ -80,18 +81,21 @@ export class Notebook implements CellHost {
    * Starts the kernel (its frame, worker and transpiler) before the first Run,
    * so that click does not wait for it: as soon as a pointer moves over or
    * focus reaches a Run button, or else once the page is idle after loading.
-   * Only the kernel starts: no cell runs without a click.
+   * Only the kernel starts: no cell runs without a click. Reaching for Run
+   * also loads Plot, ahead of the first figure.
    */
   #startKernelEarly(root: Document): void {
     if (this.cells.length === 0) return;
     const RUN = '[data-action="run"], [data-notebook="run-all"]';
     const start = (): void => {
-      root.removeEventListener("pointerover", onIntent);
-      root.removeEventListener("focusin", onIntent);
       if (!this.#host) void this.host.warm().catch(() => {}); // a failed start is reported by the first Run
     };
     const onIntent = (e: Event): void => {
-      if (e.target instanceof Element && e.target.closest(RUN)) start();
+      if (!(e.target instanceof Element && e.target.closest(RUN))) return;
+      root.removeEventListener("pointerover", onIntent);
+      root.removeEventListener("focusin", onIntent);
+      start();
+      preloadPlot(); // on intent only, not at idle: a reader who never runs anything never pays for it
     };
     root.addEventListener("pointerover", onIntent, { passive: true });
     root.addEventListener("focusin", onIntent);

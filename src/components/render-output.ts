@@ -70,8 +70,17 @@ function modelTable(r: Extract<Rich, { kind: "model" }>): HTMLElement {
 
 type PlotModule = typeof import("./render-plot.ts");
 let plotModule: PlotModule | null = null;
+let plotLoading: Promise<PlotModule> | null = null;
 /** Plot loads once per page; after that figures draw synchronously (no "drawing…" flash on re-runs). */
-const loadPlot = (): Promise<PlotModule> => import("./render-plot.ts").then((m) => (plotModule = m));
+const loadPlot = (): Promise<PlotModule> => (plotLoading ??= import("./render-plot.ts").then((m) => (plotModule = m)));
+
+/**
+ * Loads Plot ahead of a first figure, when a reader reaches for Run (notebook.ts): evaluating Plot is a task
+ * of its own, tens of milliseconds, which would otherwise land in the same task as the first chart's drawing.
+ */
+export function preloadPlot(): void {
+  void loadPlot().catch(() => (plotLoading = null)); // a failed load is reported by the figure that needs it
+}
 
 /** Redraws each plot box when its width changes (phone rotation, window resize). */
 const sized = new WeakMap<Element, (width: number) => void>();

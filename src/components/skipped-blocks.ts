@@ -42,10 +42,10 @@ export function estimatePlaceholders(): void {
     const font = parseFloat(style.fontSize);
     const line = parseFloat(style.lineHeight) || font * 1.65;
     const column: Column = { width: w, font, line };
-    for (const block of main.children) {
-      if (getComputedStyle(block).contentVisibility !== "auto") continue;
-      (block as HTMLElement).style.containIntrinsicBlockSize = `auto ${Math.ceil(blockHeight(block, column))}px`;
-    }
+    // Reads first, then writes: a write between two style reads would restyle the page again for the second.
+    const skippable = [...main.children].filter((b) => getComputedStyle(b).contentVisibility === "auto") as HTMLElement[];
+    const heights = skippable.map((b) => Math.ceil(blockHeight(b, column)));
+    skippable.forEach((b, i) => (b.style.containIntrinsicBlockSize = `auto ${heights[i]}px`));
   }).observe(main);
 }
 
@@ -66,27 +66,30 @@ export function blockHeight(el: Element, c: Column): number {
   return proseHeight(el, c) + nested + frames * 3 * c.font;
 }
 
-/** Prose at the column's width: characters (CJK ones a full em wide) become lines; each paragraph or list item starts one. */
+/** What prose counting leaves out: a formula's MathML copy, blocks estimated on their own, drawn charts, toolbars, folded parts. */
+const NOT_PROSE = `.katex-mathml, .math-display, pre, figure, table, svg, .cell-toolbar, ${FOLDED}`;
+
+/**
+ * Prose at the column's width: characters (CJK ones a full em wide) become lines; each paragraph or list item
+ * starts one. The text is the block's whole text less that of the parts prose leaves out (native calls only:
+ * walking a chapter's nodes in script took a phone-sized share of the page's load).
+ */
 function proseHeight(el: Element, c: Column): number {
-  let latin = 0;
-  let wide = 0;
-  let fractions = 0;
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) =>
-      n instanceof Element && n.matches(`.katex-mathml, .math-display, pre, figure, table, svg, .cell-toolbar, ${FOLDED}`)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n instanceof Element) {
-      if (n.classList.contains("mfrac")) fractions++;
-      continue;
-    }
-    const text = n.nodeValue ?? "";
-    const cjk = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/g)?.length ?? 0;
-    wide += cjk;
-    latin += text.length - cjk;
+  const text = el.textContent ?? "";
+  let cut = 0;
+  for (const part of el.querySelectorAll(NOT_PROSE)) {
+    const outer = part.parentElement?.closest(NOT_PROSE);
+    if (outer && outer !== el && el.contains(outer)) continue; // inside a part already cut
+    cut += part.textContent?.length ?? 0;
   }
+  // CJK characters anywhere (a cut part's too: counted a full em here and left out of the rest, it only adds room).
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x2e80 && (code <= 0x9fff || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef))) wide++;
+  }
+  const latin = Math.max(0, text.length - cut - wide);
+  const fractions = el.querySelectorAll(".mfrac:not(.math-display .mfrac)").length;
   const starts = Math.max(1, el.querySelectorAll("li, p, summary").length);
   // Lists and quotes are indented.
   const width = el.matches("ul, ol, blockquote") ? c.width - 2.5 * c.font : c.width;
