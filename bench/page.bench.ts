@@ -138,6 +138,8 @@ for (let r = 0; r < rounds; r++) {
   phase(`round ${r + 1}: running the slider cell`);
   // Clicked in the page, not at coordinates: the editor opened above may still be settling its height (its
   // type checker starts), and a click at the button's old position would land elsewhere.
+  // On screen first, as for a reader moving its slider: off screen the cell skips rendering (content-visibility).
+  await page.$eval(DEMO, (cell) => cell.scrollIntoView({ block: "center" }));
   await page.$eval(`${DEMO} [data-action="run"]`, (b) => (b as HTMLButtonElement).click());
   await cellDone(page, DEMO);
   await page.waitForSelector(`${DEMO} .out-plot svg`);

@@ -30,7 +30,8 @@ export function cellHelpers(page: () => Page) {
     await page().keyboard.press("ControlOrMeta+A");
     await page().keyboard.insertText(code);
   };
-  const editorText = (id: string) => cell(id).locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
+  // The lines' text, not innerText: a cell off screen skips rendering (content-visibility) and has no innerText.
+  const editorText = (id: string) => cell(id).locator(".cm-content").evaluate((el) => [...el.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
   return { cell, status, output, waitStatus, run, edit, editorText };
 }
 
