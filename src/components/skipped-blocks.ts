@@ -15,10 +15,10 @@
  * the block is drawn. test/e2e/skipped-blocks.test.ts keeps every estimate at
  * least as tall as its block, on every page, at phone and desktop widths.
  *
- * Nothing here reads layout: the estimate runs from a ResizeObserver on the
+ * Nothing here reads layout: the estimate starts from a ResizeObserver on the
  * column, which reports its width after the browser's own layout, and on
- * every later width change. Reading positions at load would lay out the whole
- * chapter in one long task, which is what skipping avoids.
+ * every later width change, and runs in idle slices. Reading positions at load
+ * would lay out the whole chapter in one long task, which is what skipping avoids.
  */
 
 /** Room left for what a prose estimate cannot see (wrapping at word ends, a tall inline formula). */
@@ -29,24 +29,49 @@ const FOLDED = "details:not([open]) > :not(summary)";
 /** The column's metrics, in px. */
 interface Column { width: number; font: number; line: number }
 
-/** Gives every skippable block of the chapter a placeholder no shorter than its content, now and when the width changes. */
+/**
+ * Gives every skippable block of the chapter a placeholder no shorter than its content, once the page is idle
+ * after its first layout and again when the column's width changes: a few milliseconds at a time, so the
+ * estimate never becomes a long task of its own on a phone. Until then a block keeps the stylesheet's guess;
+ * it is off screen, so nothing a reader sees moves when the estimate arrives.
+ */
 export function estimatePlaceholders(): void {
   const main = document.querySelector<HTMLElement>("main.chapter");
   if (!main || typeof ResizeObserver !== "function") return;
   let width = -1;
+  let pass = 0;
   new ResizeObserver(([entry]) => {
     const w = Math.round(entry.contentRect.width);
     if (w === width || w === 0) return;
     width = w;
     const style = getComputedStyle(main);
     const font = parseFloat(style.fontSize);
-    const line = parseFloat(style.lineHeight) || font * 1.65;
-    const column: Column = { width: w, font, line };
-    // Reads first, then writes: a write between two style reads would restyle the page again for the second.
-    const skippable = [...main.children].filter((b) => getComputedStyle(b).contentVisibility === "auto") as HTMLElement[];
-    const heights = skippable.map((b) => Math.ceil(blockHeight(b, column)));
-    skippable.forEach((b, i) => (b.style.containIntrinsicBlockSize = `auto ${heights[i]}px`));
+    const column: Column = { width: w, font, line: parseFloat(style.lineHeight) || font * 1.65 };
+    const blocks = [...main.children] as HTMLElement[];
+    const current = ++pass;
+    let next = 0;
+    const slice = (): void => {
+      if (current !== pass) return; // the width changed again: a newer pass takes over
+      const start = performance.now();
+      const sized: Array<[HTMLElement, number]> = [];
+      // Reads first, then writes: a write between two style reads would restyle the page again for the second.
+      while (next < blocks.length && performance.now() - start < SLICE_MS) {
+        const block = blocks[next++];
+        if (getComputedStyle(block).contentVisibility === "auto") sized.push([block, Math.ceil(blockHeight(block, column))]);
+      }
+      for (const [block, px] of sized) block.style.containIntrinsicBlockSize = `auto ${px}px`;
+      if (next < blocks.length) idle(slice);
+    };
+    idle(slice);
   }).observe(main);
+}
+
+/** Milliseconds of estimating per slice: a phone four times slower still stays well under a 50 ms long task. */
+const SLICE_MS = 8;
+
+function idle(fn: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 16);
 }
 
 /** Estimated height of one block's content, never less than it (margins of what it holds included). */
