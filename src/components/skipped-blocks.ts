@@ -13,7 +13,8 @@
  * a formula's strut height, a figure's aspect ratio — rounded up: a
  * placeholder a little too tall only makes the scrollbar a little long until
  * the block is drawn. test/e2e/skipped-blocks.test.ts keeps every estimate at
- * least as tall as its block, on every page, at phone and desktop widths.
+ * least as tall as its block on the longest pages of both editions, at phone
+ * and desktop widths.
  *
  * Nothing here reads layout: the estimate starts from a ResizeObserver on the
  * column, which reports its width after the browser's own layout, and on
