@@ -31,7 +31,7 @@ export function markScrollables(root: ParentNode = document): void {
  * Tab moves through the page in document order, not by what is on screen, so
  * a wide table several screens down must be reachable before anyone has
  * looked at it (axe checks the same). A presumed region that turns out to fit
- * loses its tab stop when measured.
+ * loses its tab stop when measured; one that clearly fits is not presumed.
  */
 export function watchScrollables(): void {
   const regions = [...document.querySelectorAll<HTMLElement>(SELECTOR)].filter((r) => r.firstElementChild);
@@ -42,7 +42,8 @@ export function watchScrollables(): void {
   }
   const near = new Set<HTMLElement>();
   const presume = (): void => {
-    for (const r of regions) if (!near.has(r) && !r.hasAttribute("tabindex")) r.tabIndex = 0;
+    const column = chapterColumn();
+    for (const r of regions) if (!near.has(r) && !r.hasAttribute("tabindex") && mayScroll(r, column)) r.tabIndex = 0;
   };
   presume();
   const observer = new IntersectionObserver((entries) => {
@@ -66,6 +67,27 @@ export function watchScrollables(): void {
       for (const node of near) markScrollables(node);
     });
   });
+}
+
+/** The chapter column's width and font size in px, from the window and the column's style (no layout read). */
+function chapterColumn(): { width: number; font: number } {
+  const main = document.querySelector("main.chapter");
+  const style = main ? getComputedStyle(main) : null;
+  const max = style ? parseFloat(style.maxWidth) : NaN;
+  return { width: Math.min(innerWidth - 32, Number.isFinite(max) ? max : innerWidth), font: style ? parseFloat(style.fontSize) : 16 };
+}
+
+/**
+ * Whether a region not yet measured may scroll sideways. A formula is judged by its characters (0.6 em each,
+ * at KaTeX's 1.21 em, plus its explicit spaces), which overstates stacked parts: one well inside the column
+ * is no tab stop, so a page does not fill with tab stops nobody needs (each also costs checkers time). Charts
+ * fit the column; diagrams and tables keep their size and may not.
+ */
+function mayScroll(region: HTMLElement, column: { width: number; font: number }): boolean {
+  if (!region.matches(".math-display")) return !region.matches(".plot-frame") || region.matches(".plot-diagram");
+  let ems = (region.querySelector(".katex-html")?.textContent?.length ?? 0) * 0.6;
+  for (const space of region.querySelectorAll<HTMLElement>(".mspace")) ems += Math.abs(parseFloat(space.style.marginRight) || 0);
+  return ems * 1.21 * column.font > 0.6 * column.width;
 }
 
 const pending = new Set<ParentNode>();
