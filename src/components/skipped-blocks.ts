@@ -76,7 +76,7 @@ function idle(fn: () => void): void {
 }
 
 /** Estimated height of one block's content, never less than it (margins of what it holds included). */
-export function blockHeight(el: Element, c: Column): number {
+function blockHeight(el: Element, c: Column): number {
   if (el.matches(".math-display")) return formulaHeight(el, c);
   if (el.tagName === "PRE") return codeHeight(el, c);
   if (el.tagName === "FIGURE") return figureHeight(el, c);
