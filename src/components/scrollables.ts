@@ -10,7 +10,7 @@ const SELECTOR = ".math-display, .plot-frame, .chapter table, .cell-output, .exe
 export function markScrollables(root: ParentNode = document): void {
   const nodes = root instanceof Element && root.matches(SELECTOR) ? [root, ...root.querySelectorAll(SELECTOR)] : [...root.querySelectorAll(SELECTOR)];
   for (const node of nodes as HTMLElement[]) {
-    // A region that is itself a skipped block (content-visibility, skipped-blocks.ts) reports its placeholder's
+    // A region that is itself a skipped block (content-visibility, Base.astro) reports its placeholder's
     // widths; reading a child's position lays out its content (that block alone), and then its widths are real.
     node.firstElementChild?.getBoundingClientRect();
     const scrolls = node.scrollWidth > node.clientWidth + 1;
@@ -26,7 +26,7 @@ export function markScrollables(root: ParentNode = document): void {
 /**
  * Measures each region as it comes near the viewport (an IntersectionObserver:
  * nothing lays out the far page, most of which skips rendering until it comes
- * near, skipped-blocks.ts), and again near the viewport when the width changes.
+ * near, Base.astro), and again near the viewport when the width changes.
  * Until a region has been measured it is presumed to scroll and is a tab stop:
  * Tab moves through the page in document order, not by what is on screen, so
  * a wide table several screens down must be reachable before anyone has
