@@ -12,6 +12,7 @@ import { trimSucrase } from "./src/integrations/trim-sucrase.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import { offline } from "./src/integrations/offline.ts";
+import { plotChunkGroups } from "./src/integrations/plot-chunks.ts";
 import { siteUrl, siteAddressNote } from "./src/integrations/site-url.ts";
 
 // Sätteri parses `$…$`/`$$…$$` (features.math) but renders nothing: katexPlugin
@@ -41,6 +42,8 @@ export default defineConfig({
   // offline: Workbox's service worker precaching the whole built site (last: it lists every file the others wrote).
   integrations: [siteAddressNote(site), mdx(), digitsAsset(), searchIndex(), sitemap(), offline()],
   vite: {
+    // Plot and d3 in three chunks that evaluate a task apart (plot-chunks.ts).
+    environments: { client: { build: { rolldownOptions: { output: { codeSplitting: { groups: plotChunkGroups } } } } } },
     // Exercise files and figures import from "nn" exactly as cells do (vitest.config.ts and the Node
     // worker's resolve hook, src/runtime/nn-specifier.ts, map it the same way).
     resolve: { alias: [{ find: /^nn$/, replacement: fileURLToPath(new URL("./src/nn/index.ts", import.meta.url)) }] },

@@ -7,3 +7,7 @@ declare module "*.astro" {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+// Imported only to load their chunk ahead of Plot (src/integrations/plot-chunks.ts); nothing is used from them.
+declare module "d3-scale-chromatic";
+declare module "d3-scale";

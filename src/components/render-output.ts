@@ -71,8 +71,34 @@ function modelTable(r: Extract<Rich, { kind: "model" }>): HTMLElement {
 type PlotModule = typeof import("./render-plot.ts");
 let plotModule: PlotModule | null = null;
 let plotLoading: Promise<PlotModule> | null = null;
-/** Plot loads once per page; after that figures draw synchronously (no "drawing…" flash on re-runs). */
-const loadPlot = (): Promise<PlotModule> => (plotLoading ??= import("./render-plot.ts").then((m) => (plotModule = m)));
+/**
+ * Plot loads once per page; after that figures draw synchronously (no "drawing…" flash on re-runs). Loading it
+ * is split into tasks a reader's page stays responsive between (in one, it was a task of 70–100 ms):
+ *   1. the browser's number formatting: Plot makes its default formatter when it is evaluated, and the page's
+ *      first `Intl.NumberFormat` sets up the browser's locale data, 30–50 ms in one native call;
+ *   2–4. three chunks, d3's base modules, the rest of d3, Plot (src/integrations/plot-chunks.ts);
+ *   5–6. a small figure nobody sees, then a bigger one, to compile Plot's drawing code before the first real
+ *      one (`warmUp`);
+ *   7. a task boundary, so that no figure waiting for Plot draws in the same task as any of this.
+ */
+const loadPlot = (): Promise<PlotModule> =>
+  (plotLoading ??= (async () => {
+    await nextTask(); // not in the event handler that asked for Plot
+    new Intl.NumberFormat("en-US");
+    await nextTask();
+    await import("d3-scale-chromatic");
+    await nextTask();
+    await import("d3-scale");
+    await nextTask();
+    const module = await import("./render-plot.ts");
+    await nextTask();
+    module.warmUp(2);
+    await nextTask();
+    module.warmUp(300);
+    await nextTask();
+    return (plotModule = module);
+  })());
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Loads Plot ahead of a first figure, when a reader reaches for Run (notebook.ts): evaluating Plot is a task
@@ -145,9 +171,10 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
     }
     drawnAt = width;
     // One figure per animation frame (redraw-queue.ts): when several outputs appear at once (Run all, a
-    // resize), drawing them all in this one callback would make one long task of them.
-    if (plotModule) scheduleRedraw(box, () => draw(plotModule!, drawnAt));
-    else loadPlot().then((m) => draw(m, drawnAt), fail);
+    // resize, or while Plot loads), drawing them all in one callback would make one long task of them.
+    const redraw = (m: PlotModule): void => scheduleRedraw(box, () => draw(m, drawnAt));
+    if (plotModule) redraw(plotModule);
+    else loadPlot().then(redraw, fail);
   });
 }
 
