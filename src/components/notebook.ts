@@ -80,7 +80,10 @@ export class Notebook implements CellHost {
   /**
    * Starts the kernel (its frame, worker and transpiler) before the first Run,
    * so that click does not wait for it: as soon as a pointer moves over or
-   * focus reaches a Run button, or else once the page is idle after loading.
+   * focus reaches a Run button, or else once the page is idle with a cell
+   * within a screen of the viewport. A reader of a long chapter's opening
+   * sections does not pay for a kernel yet (on a phone, the frame alone is a
+   * long task), and one who scrolls towards a cell finds it started.
    * Only the kernel starts: no cell runs without a click. Reaching for Run
    * also loads Plot, ahead of the first figure.
    */
@@ -103,8 +106,18 @@ export class Notebook implements CellHost {
       if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: 3000 });
       else setTimeout(start, 1000);
     };
-    if (document.readyState === "complete") whenIdle();
-    else addEventListener("load", whenIdle, { once: true });
+    const whenNear = (): void => {
+      if (typeof IntersectionObserver !== "function") return whenIdle();
+      const near = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        near.disconnect();
+        whenIdle();
+      }, { rootMargin: "100% 0px" });
+      // The chapter's top-level block holding the cell: a block far down skips rendering, and its insides have no place to observe.
+      for (const cell of this.cells) near.observe(cell.root.closest("main.chapter > *") ?? cell.root);
+    };
+    if (document.readyState === "complete") whenNear();
+    else addEventListener("load", whenNear, { once: true });
   }
 
   cellsAbove(cell: CellView): readonly CellView[] {

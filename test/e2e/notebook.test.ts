@@ -45,6 +45,25 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
   });
 
+  it("starts the kernel at idle when a cell is within a screen, and on a long chapter only once the reader nears one", async () => {
+    // This page's first cell is on the first screens: the kernel starts at idle, with no pointer anywhere.
+    await page.locator("iframe.kernel-frame").waitFor({ state: "attached", timeout: 15_000 });
+    // Chapter 2 on a phone: its first cell is several screens down. Idle is not enough.
+    const phone = await site.browser().newPage({ viewport: { width: 390, height: 800 } });
+    try {
+      await phone.goto(site.url() + "/activation-functions/", { waitUntil: "load" });
+      const top = await phone.locator("section.cell").first().evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(2 * 800); // the premise: more than a screen beyond the first one
+      await phone.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 1500))));
+      expect(await phone.locator("iframe.kernel-frame").count()).toBe(0);
+      // Scrolling to within a screen of the first cell starts it.
+      await phone.evaluate((y) => scrollTo(0, y - 1400), top);
+      await phone.locator("iframe.kernel-frame").waitFor({ state: "attached", timeout: 15_000 });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("a quick re-run does not flash a busy look; a long run offers Stop, in the cell and the bar", async () => {
     await run("first-cell");
     // Everything the reader could see change while the cell re-runs, with when (ms after the click), recorded
