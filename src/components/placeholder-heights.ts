@@ -130,12 +130,13 @@ export function shapeOf(el: Element): Shape {
   for (const inner of descendants(el, (e) => isBlock(e) || isFolded(e))) {
     if (isBlock(inner) && !isFolded(inner)) add(shape, shapeOf(inner));
   }
-  for (const canvas of descendants(el, () => false).filter((e) => e.name === "canvas")) {
+  const all = descendants(el);
+  for (const canvas of all.filter((e) => e.name === "canvas")) {
     const width = Number(canvas.attribs.width ?? 300);
     const height = Number(canvas.attribs.height ?? 150);
     add(shape, { ...zero(), drawn: height / FONT_PX, ratio: height / Math.max(1, width) });
   }
-  const frames = (el.name === "section" || el.name === "aside" ? 1 : 0) + descendants(el, () => false).filter((e) => e.name === "section" || e.name === "fieldset").length;
+  const frames = (el.name === "section" || el.name === "aside" ? 1 : 0) + all.filter((e) => e.name === "section" || e.name === "fieldset").length;
   shape.fixed += frames * 3;
   return shape;
 }
@@ -167,7 +168,7 @@ function prose(el: Element): Shape {
     } else if (isElement(node) && !notProse(node)) node.children.forEach(count);
   };
   el.children.forEach(count);
-  const all = descendants(el, () => false);
+  const all = descendants(el);
   const starts = Math.max(1, all.filter((e) => e.name === "li" || e.name === "p" || e.name === "summary").length);
   const fractions = descendants(el, (e) => hasClass(e, "math-display")).filter((e) => hasClass(e, "mfrac")).length;
   return {
@@ -182,7 +183,7 @@ function prose(el: Element): Shape {
 /** KaTeX sets each row's strut to the formula's height (in em, at 1.21 of the text); plus the display's margins and a scrollbar. */
 function formula(el: Element): Shape {
   let em = 1.2;
-  for (const strut of descendants(el, () => false)) {
+  for (const strut of descendants(el)) {
     if (!hasClass(strut, "katex-strut")) continue;
     const h = /height:\s*([\d.]+)em/.exec(strut.attribs.style ?? "");
     if (h) em = Math.max(em, parseFloat(h[1]));
@@ -205,7 +206,7 @@ function figure(el: Element): Shape {
   let diagram = 0;
   let seen = false;
   // (The parser gives attribute names in lower case, as HTML has them: viewBox is `viewbox`.)
-  for (const svg of descendants(el, () => false)) {
+  for (const svg of descendants(el)) {
     if (svg.name !== "svg" || !(closest(svg.parent, "plot-frame") || /^plot-/.test(svg.attribs.class ?? ""))) continue;
     const box = svg.attribs.viewbox?.split(/[\s,]+/).map(Number);
     if (!box || !(box[2] > 0)) continue;
@@ -230,7 +231,7 @@ const CELL_PADDING_EM = 1.2; // .6rem each side and a border (site.css `.chapter
 const MAX_TABLE_INDENT = 8; // the narrowest column (Base.astro) is 13.6 em
 function table(el: Element): Shape {
   const shape = { ...zero(), fixed: 2 };
-  for (const row of descendants(el, () => false).filter((e) => e.name === "tr")) {
+  for (const row of descendants(el).filter((e) => e.name === "tr")) {
     const cells = row.children.filter(isElement).map(prose);
     const n = Math.max(1, cells.length);
     shape.prose += Math.max(0, ...cells.map((c) => c.prose)) * n;
@@ -259,7 +260,7 @@ function closest(node: Element["parent"], name: string): boolean {
 }
 
 /** Every shown element under `el`, in document order, without descending into those `prune` says (which are listed). */
-function descendants(el: Element, prune: (e: Element) => boolean): Element[] {
+function descendants(el: Element, prune: (e: Element) => boolean = () => false): Element[] {
   const out: Element[] = [];
   const walk = (parent: Element): void => {
     for (const child of parent.children) {
