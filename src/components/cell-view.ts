@@ -248,7 +248,7 @@ export class CellView {
     if (!busy || (state === "queued" && text !== undefined)) {
       this.root.classList.remove("is-running");
       this.#buttons.stop.disabled = !busy;
-      this.#status.textContent = text ?? t(word, this.lang);
+      this.#showStatus(state, text ?? t(word, this.lang));
       return;
     }
     // Most runs end within a frame or two: a Run on a light cell, each re-run of a dragged slider. Showing
@@ -260,13 +260,23 @@ export class CellView {
     this.#lookTimer = setTimeout(() => {
       this.#lookTimer = null;
       this.#buttons.stop.disabled = false;
-      this.#status.textContent = text ?? t(word, this.lang);
+      this.#showStatus(state, text ?? t(word, this.lang));
       if (state !== "running") return;
       this.root.classList.add("is-running");
       this.#timer = setInterval(() => {
         this.#status.textContent = t(cellMsg.runningFor, this.lang, { seconds: ((performance.now() - this.#started) / 1000).toFixed(1) });
       }, 100);
     }, RUNNING_LOOK_MS);
+  }
+
+  /**
+   * The status line's words and colour. The colour follows `data-shown`, set with the words, not `data-state`:
+   * a Run's click would otherwise turn the previous "done in 3 ms" from green to grey at once, a restyle and
+   * repaint that the run's output then waits behind, and a flicker for a run that ends within a frame.
+   */
+  #showStatus(state: CellState, text: string): void {
+    this.#status.dataset.shown = state;
+    this.#status.textContent = text;
   }
 
   /** The cell's controls (created on the first declaration). */

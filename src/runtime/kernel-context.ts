@@ -11,6 +11,7 @@ import { faultText } from "./kernel-faults.ts";
 import type { LogBuffer } from "./log-buffer.ts";
 import type { WorkerToHost } from "./protocol.ts";
 import { capTexts } from "./text-cap.ts";
+import type { TranspileResult } from "./transpile.ts";
 import type { KernelEnv } from "./kernel.ts";
 
 /** One throttled output (a display's updates, a progress bar). */
@@ -68,6 +69,14 @@ export interface KernelContext {
   readonly timerOwner: Map<unknown, RunState>;
   /** Global names the cells declared (removed on reset). */
   readonly declared: Set<string>;
+  /**
+   * Each cell's last transpilation, by cell id: a Run of unchanged code (the
+   * common case: re-running, Run all, a control moved) skips the transpiler,
+   * which in a fresh worker still runs in V8's interpreter and was most of a
+   * warm Run's time. The result depends only on the source (the module
+   * exports are fixed for the kernel's life), so it survives a scope reset.
+   */
+  readonly transpiled: Map<string, { source: string; result: TranspileResult }>;
   /** The run in flight. */
   active: RunState | null;
   /** The run whose timer callback is executing right now (synchronously). */
@@ -114,6 +123,7 @@ export function createContext(env: KernelEnv): KernelContext {
     lastRunOfCell: new Map(),
     timerOwner: new Map(),
     declared: new Set(),
+    transpiled: new Map(),
     active: null,
     ambient: null,
     lastFinished: null,

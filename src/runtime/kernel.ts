@@ -26,7 +26,7 @@ import { LogBuffer } from "./log-buffer.ts";
 import { DEFAULT_MAX_LOG_LINES, NN_MODULE, type AssetName, type CellError, type GradeMessage, type GradeRequest, type HostToWorker, type RunMessage, type WorkerToHost } from "./protocol.ts";
 import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
-import { transpile, type TranspileError } from "./transpile.ts";
+import { transpile, type TranspileError, type TranspileResult } from "./transpile.ts";
 
 export { Interrupted } from "./interrupted.ts";
 export type { DisplayHandle, ProgressBar, ProgressInput } from "./kernel-output.ts";
@@ -221,7 +221,7 @@ async function evaluateCell(ctx: KernelContext, run: RunState, msg: RunMessage, 
     flushLogs(ctx, run);
     ctx.post({ type: "error", runId: run.runId, error });
   };
-  const tr = transpile(msg.code, { cellId: msg.cellId, modules: { [NN_MODULE]: ctx.nnExports } });
+  const tr = transpileCell(ctx, msg);
   if (!tr.ok) {
     fail({ name: "SyntaxError", message: tr.error.message, cellId: msg.cellId, line: tr.error.line, column: tr.error.column, phase: "syntax" });
     return "error";
@@ -261,6 +261,15 @@ async function evaluateCell(ctx: KernelContext, run: RunState, msg: RunMessage, 
     fail(toCellError(e, ctx.sources, source));
     return "error";
   }
+}
+
+/** The cell's transpilation: the last one when its source is unchanged (see `KernelContext.transpiled`). */
+function transpileCell(ctx: KernelContext, msg: RunMessage): TranspileResult {
+  const last = ctx.transpiled.get(msg.cellId);
+  if (last?.source === msg.code) return last.result;
+  const result = transpile(msg.code, { cellId: msg.cellId, modules: { [NN_MODULE]: ctx.nnExports } });
+  ctx.transpiled.set(msg.cellId, { source: msg.code, result });
+  return result;
 }
 
 /** The locator's answer; null when there is none or it could not be loaded (the reader still gets the engine's message). */

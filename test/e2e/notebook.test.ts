@@ -73,6 +73,9 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
       const cell = document.querySelector<HTMLElement>('section.cell[data-cell-id="first-cell"]')!;
       const seen: string[] = [];
       let start = 0;
+      // The previous run's "done in … ms" keeps its colour too: a restyle at the click is a frame the output waits behind.
+      const statusEl = cell.querySelector(".cell-status")!;
+      const doneColour = getComputedStyle(statusEl).color;
       const look = () => {
         const at = performance.now() - start;
         if (at >= 140) return;
@@ -83,6 +86,7 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
         if (!barStop.disabled) seen.push(`bar Stop offered at ${at.toFixed(0)} ms`);
         if (cell.classList.contains("is-running")) seen.push(`running look at ${at.toFixed(0)} ms`);
         if (/queued|running/.test(status)) seen.push(`status "${status}" at ${at.toFixed(0)} ms`);
+        if (getComputedStyle(statusEl).color !== doneColour) seen.push(`status colour ${getComputedStyle(statusEl).color} at ${at.toFixed(0)} ms`);
       };
       const obs = new MutationObserver(look);
       obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -103,7 +107,10 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     await page.locator('[data-notebook="stop"]:not([disabled])').waitFor({ timeout: 5000 });
     await cell("first-cell").locator('[data-action="stop"]:not([disabled])').waitFor({ timeout: 5000 });
     await expect(status("first-cell").textContent()).resolves.toMatch(/running/);
+    const colour = () => status("first-cell").evaluate((el) => getComputedStyle(el).color);
+    const runningColour = await colour();
     await waitStatus("first-cell", /done/);
+    expect(await colour()).not.toBe(runningColour); // done is green again, running was not
     expect(await page.locator('[data-notebook="stop"]').isDisabled()).toBe(true);
   });
 

@@ -3,11 +3,19 @@
  * the raw message protocol without a host in between.
  */
 import vm from "node:vm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { setYieldHook, cooperate } from "../../src/nn/cooperate.ts";
 import { Matrix } from "../../src/nn/matrix.ts";
 import { createKernel } from "../../src/runtime/kernel.ts";
 import type { HostToWorker, WorkerToHost } from "../../src/runtime/protocol.ts";
+import { transpile } from "../../src/runtime/transpile.ts";
+
+// The real transpiler, counted: a re-run of unchanged code must not call it.
+vi.mock("../../src/runtime/transpile.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/runtime/transpile.ts")>();
+  return { ...real, transpile: vi.fn(real.transpile) };
+});
+const transpiledCells = () => vi.mocked(transpile).mock.calls.map(([, options]) => options.cellId).filter((id) => id !== "warm-up");
 
 function harness() {
   const ctx = vm.createContext({ setTimeout, clearTimeout, setInterval, clearInterval, performance, queueMicrotask });
@@ -62,6 +70,37 @@ describe("createKernel(env)", () => {
     await done;
     expect(sent.find((m) => m.type === "result" && m.runId === runId)).toMatchObject({ value: { kind: "string", value: "undefined undefined" } });
     expect("x" in global).toBe(false);
+  });
+
+  it("a re-run of unchanged code skips the transpiler; an edit, another cell, a reset are handled", async () => {
+    const { kernel, run, sent, global } = harness();
+    vi.mocked(transpile).mockClear();
+    const result = async (cellId: string, code: string) => {
+      const { runId, done } = run(cellId, code);
+      await done;
+      return sent.find((m) => (m.type === "result" || m.type === "error") && m.runId === runId);
+    };
+    expect(await result("a", "const q: number = 5; q")).toMatchObject({ type: "result", value: { value: 5 } });
+    expect(await result("a", "const q: number = 5; q")).toMatchObject({ type: "result", value: { value: 5 } });
+    expect(transpiledCells()).toEqual(["a"]);
+    // An edit is transpiled anew; the same code in another cell too (its stack traces name that cell).
+    expect(await result("a", "const q: number = 6; q")).toMatchObject({ type: "result", value: { value: 6 } });
+    expect(await result("b", "const q: number = 6; q")).toMatchObject({ type: "result", value: { value: 6 } });
+    expect(transpiledCells()).toEqual(["a", "a", "b"]);
+    // After a reset the reused transpilation still declares its names (and reset removes them again).
+    const reset = async () => {
+      kernel.handle({ type: "reset", runId: 0 }); // queued behind the runs: wait for it
+      await new Promise((r) => setTimeout(r, 10));
+    };
+    await reset();
+    expect("q" in global).toBe(false);
+    expect(await result("b", "const q: number = 6; q")).toMatchObject({ type: "result", value: { value: 6 } });
+    expect("q" in global).toBe(true);
+    await reset();
+    expect("q" in global).toBe(false);
+    // A syntax error is the same error, with its position, at every run.
+    for (let i = 0; i < 2; i++) expect(await result("c", "let k = 1;\nk = (")).toMatchObject({ type: "error", error: { name: "SyntaxError", cellId: "c", line: 2 } });
+    expect(transpiledCells()).toEqual(["a", "a", "b", "c"]);
   });
 
   it("interrupt makes the next cooperate() throw Interrupted; the run ends 'stopped'", async () => {
