@@ -53,10 +53,14 @@ addEventListener("message", (e) => {
     };
     worker.postMessage({ type: "connect" }, [e.ports[0]]);
   } else if (d && d.type === "probe") {
-    const start = now();
+    // A message leaves only when the task that posted it ends: the wait is a task of its own.
+    parent.postMessage({ type: "probe-start" }, "*");
     const ms = Number(d.ms) || 0;
-    while (now() - start < ms) {}
-    parent.postMessage({ type: "probe", start, end: now() }, "*");
+    setTimeout(() => {
+      const start = now();
+      while (now() - start < ms) {}
+      parent.postMessage({ type: "probe", start, end: now() }, "*");
+    }, 0);
   }
 });
 setInterval(() => parent.postMessage({ type: "alive" }, "*"), ${BEAT_MS});
@@ -96,9 +100,10 @@ let resolveIsolation: ((isolated: boolean) => void) | null = null;
 /**
  * Whether the kernel frame runs in a process of its own, so a cell's memory
  * exhaustion cannot crash the page. Measured once, on the first frame: the
- * frame busy-waits {@link PROBE_MS} while the page ticks as fast as it can
- * (messages to itself, which no timer clamp slows); a frame that shares the
- * page's process (and main thread) leaves no tick inside its busy period.
+ * frame says it starts, then busy-waits {@link PROBE_MS}, while the page ticks
+ * as fast as it can from that word on (messages to itself, which no timer
+ * clamp slows); a frame that shares the page's process (and main thread)
+ * leaves no tick inside its busy period.
  * Where it does share, each try is a task of the page's that long: short,
  * unlike the 200 ms wait (twice) this was once, which froze a phone's page
  * for 0.4 s whenever a kernel started.
@@ -123,7 +128,7 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
   let ended = false;
   let lastBeat = 0;
   let lastCheck = performance.now();
-  let probing: { ticks: number[]; ticker: MessageChannel; tries: number } | null = null;
+  let probing: { ticks: number[]; ticker: MessageChannel | null; tries: number } | null = null;
 
   const fail = (cause: CrashCause): void => {
     if (ended) return;
@@ -140,20 +145,28 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
     if (lastBeat > 0 && onTime && t - lastBeat > DEAD_MS) fail({ code: "out-of-memory" });
   }, BEAT_MS * 2);
 
-  const probe = (): void => {
-    const ticks: number[] = [];
+  // The page ticks only between the frame's "probe-start" and its answer: a frame in its own process is busy
+  // waiting by then, so the ticks land inside the wait; one that shares the page's thread has already finished
+  // waiting when its "probe-start" is handled. Ticking from the request instead kept the page's main thread
+  // fully busy while the frame was still starting its worker (60 ms of ticks for a 20 ms probe).
+  const tick = (): void => {
+    if (!probing || probing.ticker) return;
+    const ticks = probing.ticks;
     const ticker = new MessageChannel();
     ticker.port1.onmessage = () => {
       ticks.push(performance.timeOrigin + performance.now());
       if (probing?.ticker === ticker) ticker.port2.postMessage(null);
     };
     ticker.port2.postMessage(null);
-    probing = { ticks, ticker, tries: (probing?.tries ?? 0) + 1 };
+    probing.ticker = ticker;
+  };
+  const probe = (): void => {
+    probing = { ticks: [], ticker: null, tries: (probing?.tries ?? 0) + 1 };
     frame.contentWindow?.postMessage({ type: "probe", ms: PROBE_MS }, "*");
   };
   const stopTicking = (): void => {
-    probing?.ticker.port1.close();
-    probing?.ticker.port2.close();
+    probing?.ticker?.port1.close();
+    probing?.ticker?.port2.close();
   };
 
   const onWindowMessage = (e: MessageEvent): void => {
@@ -175,6 +188,9 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
         return;
       case "crash":
         fail(typeof d.reason !== "string" ? { code: "failed" } : d.reason ? { code: "failed", detail: d.reason.slice(0, 500) } : { code: "could-not-start" });
+        return;
+      case "probe-start":
+        tick();
         return;
       case "probe": {
         if (!probing || typeof d.start !== "number" || typeof d.end !== "number") return;
