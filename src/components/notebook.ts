@@ -139,12 +139,26 @@ export class Notebook implements CellHost {
         else this.#say(t(nbMsg.uncaught, this.lang, { name: msg.error.name, message: errorMessage(msg.error, this.lang) }), "warn");
       });
       this.#host = host;
+    }
+    return this.#host;
+  }
+
+  #isolationAsked = false;
+  /**
+   * Whether the kernel has a process of its own is measured (a short probe, `kernel-frame.ts`) once the reader has
+   * run something, at idle: a page that only starts its kernel ahead of a click does not pay for it at load.
+   */
+  #askIsolation(): void {
+    if (this.#isolationAsked) return;
+    this.#isolationAsked = true;
+    const ask = (): void => {
       void frameIsolation().then((isolated) => {
         if (this.#status) this.#status.dataset.kernelProcess = isolated ? "own" : "shared"; // for tests and diagnostics
         if (!isolated) this.#note(t(nbMsg.sharedProcess, this.lang));
       });
-    }
-    return this.#host;
+    };
+    if (typeof requestIdleCallback === "function") requestIdleCallback(ask, { timeout: 2000 });
+    else setTimeout(ask, 200);
   }
 
   run(cell: CellView, opts: { andNext?: boolean } = {}): void {
@@ -327,6 +341,7 @@ export class Notebook implements CellHost {
     );
     if (outcome.status === "ok" || outcome.status === "error" || outcome.status === "stopped") this.#ran.add(cell.id);
     cell.finish(outcome);
+    this.#askIsolation();
     if (this.#active === cell) this.#active = null;
     this.#syncBar();
     // A control moved while this run was in flight: run once more with the latest values.

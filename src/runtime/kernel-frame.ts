@@ -97,6 +97,8 @@ function workerSource(url: string): Promise<string> {
 
 let isolation: Promise<boolean> | null = null;
 let resolveIsolation: ((isolated: boolean) => void) | null = null;
+/** Starts the probe on the live frame once it has booted (null before that, and after it ended). */
+let probeLiveFrame: (() => void) | null = null;
 /**
  * Whether the kernel frame runs in a process of its own, so a cell's memory
  * exhaustion cannot crash the page. Measured once, on the first frame: the
@@ -107,9 +109,16 @@ let resolveIsolation: ((isolated: boolean) => void) | null = null;
  * Where it does share, each try is a task of the page's that long: short,
  * unlike the 200 ms wait (twice) this was once, which froze a phone's page
  * for 0.4 s whenever a kernel started.
+ * The probe runs when this is first called (or, if no frame is up yet, once
+ * one is): the page asks after the reader's first Run, so a page that only
+ * starts its kernel ahead of a click does not pay for it.
  */
 export function frameIsolation(): Promise<boolean> {
-  return (isolation ??= new Promise<boolean>((r) => (resolveIsolation = r)));
+  if (!isolation) {
+    isolation = new Promise<boolean>((r) => (resolveIsolation = r));
+    probeLiveFrame?.();
+  }
+  return isolation;
 }
 
 /** Starts a kernel: a new sandboxed frame hosting a new worker from `workerUrl`. */
@@ -164,6 +173,9 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
     probing = { ticks: [], ticker: null, tries: (probing?.tries ?? 0) + 1 };
     frame.contentWindow?.postMessage({ type: "probe", ms: PROBE_MS }, "*");
   };
+  const probeWhenAsked = (): void => {
+    if (!ended && resolveIsolation && !probing) probe();
+  };
   const stopTicking = (): void => {
     probing?.ticker?.port1.close();
     probing?.ticker?.port2.close();
@@ -180,8 +192,10 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
         lastBeat = performance.now();
         workerSource(workerUrl).then(
           (text) => {
-            if (!ended) frame.contentWindow?.postMessage({ type: "boot", source: text }, "*", [port2]);
-            if (!ended && resolveIsolation && !probing) probe();
+            if (ended) return;
+            frame.contentWindow?.postMessage({ type: "boot", source: text }, "*", [port2]);
+            probeLiveFrame = probeWhenAsked;
+            if (resolveIsolation) probeWhenAsked();
           },
           (err: Error) => fail(err instanceof LoadError ? err.crash : { code: "failed", detail: String(err.message) }),
         );
@@ -215,6 +229,7 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
   function end(): void {
     if (ended) return;
     ended = true;
+    if (probeLiveFrame === probeWhenAsked) probeLiveFrame = null;
     clearInterval(watchdog);
     stopTicking();
     removeEventListener("message", onWindowMessage);

@@ -41,8 +41,14 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     expect(outputs).toBe("");
     const states = await page.locator("section.cell .cell-status").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
     expect(states.filter((t) => /done|running|queued|error/.test(t))).toEqual([]);
+    // Nor has the isolation probe run (it busies the page for 20 ms): that waits for a first Run.
+    const kernelProcess = () => page.evaluate(() => document.querySelector<HTMLElement>(".notebook-status")?.dataset.kernelProcess ?? null);
+    await page.waitForTimeout(500);
+    expect(await kernelProcess()).toBe(null);
     await run("first-cell");
     await expect(output("first-cell").textContent()).resolves.toContain("0.880797");
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".notebook-status")?.dataset.kernelProcess, null, { timeout: 10_000 });
+    expect(await kernelProcess()).toBe("own");
   });
 
   it("starts the kernel at idle when a cell is within a screen, and on a long chapter only once the reader nears one", async () => {
