@@ -37,12 +37,13 @@ export function offline(): AstroIntegration {
           display: "standalone",
           background_color: "#ffffff",
           theme_color: "#1d4ed8",
-          icons: [{ src: `${base}favicon.svg`, sizes: "any", type: "image/svg+xml" }],
+          // PNG (src/integrations/icons.ts): the browser fetches and decodes these through the page as well.
+          icons: [192, 512].map((size) => ({ src: `${base}icon-${size}.png`, sizes: `${size}x${size}`, type: "image/png" })),
         }, null, 2));
         const { count, size, warnings } = await generateSW({
           globDirectory: root,
           globPatterns: [
-            "**/*.html", "_astro/*.{js,css}", "_astro/*.woff2", "*.{svg,webmanifest}",
+            "**/*.html", "_astro/*.{js,css}", "_astro/*.woff2", "*.{png,webmanifest}",
             "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",
             "pagefind/*.pf_meta", "pagefind/wasm.*.pagefind", "pagefind/index/*", "pagefind/fragment/*",
           ],

@@ -129,7 +129,9 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
   frame.tabIndex = -1;
   frame.setAttribute("aria-hidden", "true");
   frame.className = "kernel-frame";
-  frame.style.cssText = "position:absolute;width:0;height:0;border:0;left:0;top:0;";
+  // Not rendered at all: a frame with a layout box costs the page a layout, paint and intersection pass when it
+  // arrives, and it shows nothing anyway. Scripts and workers in a display:none frame run as in any other.
+  frame.style.display = "none";
   frame.srcdoc = FRAME_HTML;
 
   const { port1, port2 } = new MessageChannel();
