@@ -45,7 +45,7 @@ addEventListener("message", (e) => {
   if (e.source !== parent) return;
   const d = e.data;
   if (d && d.type === "boot" && !worker && e.ports[0]) {
-    const url = URL.createObjectURL(new Blob([String(d.source)], { type: "text/javascript" }));
+    const url = URL.createObjectURL(new Blob([d.source instanceof Blob ? d.source : String(d.source)], { type: "text/javascript" }));
     worker = new Worker(url, { name: "cells" });
     worker.onerror = (ev) => {
       ev.preventDefault();
@@ -77,12 +77,15 @@ class LoadError extends Error {
   }
 }
 
-let source: Promise<string> | null = null;
-/** The bundled worker's text, fetched once per page (same origin, so no CORS headers are needed). */
-function workerSource(url: string): Promise<string> {
+let source: Promise<Blob> | null = null;
+/**
+ * The bundled worker's script, fetched once per page (same origin, so no CORS headers are needed). A Blob, not
+ * text: the page never decodes its 400 KB, and posting a Blob to the frame passes a handle, not a copy.
+ */
+function workerSource(url: string): Promise<Blob> {
   source ??= fetch(url).then((r) => {
     if (!r.ok) throw new LoadError({ code: "load-failed", status: r.status, url });
-    return r.text();
+    return r.blob();
   }, (err: unknown) => {
     // A network failure, not a crash: say so when the browser knows it is offline (nothing cached it yet).
     if (!navigator.onLine) {
@@ -193,9 +196,9 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
       case "hello":
         lastBeat = performance.now();
         workerSource(workerUrl).then(
-          (text) => {
+          (script) => {
             if (ended) return;
-            frame.contentWindow?.postMessage({ type: "boot", source: text }, "*", [port2]);
+            frame.contentWindow?.postMessage({ type: "boot", source: script }, "*", [port2]);
             probeLiveFrame = probeWhenAsked;
             if (resolveIsolation) probeWhenAsked();
           },
