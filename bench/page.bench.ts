@@ -91,9 +91,13 @@ for (let r = 0; r < rounds; r++) {
   page.on("response", (res) => {
     const type = res.headers()["content-type"] ?? "";
     if (!type.includes("javascript")) return;
-    sizing.push(res.body().then((body) => { // decoded body; gzip it as the host does
+    // The decoded body, gzipped as the host does. A body the page read as a Blob (the worker's script, which the
+    // kernel frame receives as one) comes back empty from the DevTools protocol: that one is read from dist/, which
+    // is what the host served. A script found in neither fails the bench rather than counting as 0 KB.
+    const fromDist = () => readFileSync(join("dist", decodeURIComponent(new URL(res.url()).pathname)));
+    sizing.push(res.body().then((body) => (body.length ? body : fromDist()), fromDist).then((body) => {
       scripts.push({ url: res.url(), gz: gzipSync(body, { level: 9 }).length });
-    }, () => {}));
+    }));
   });
   const sized = () => Promise.all(sizing);
   await page.goto(server.url + PAGE, { waitUntil: "networkidle" });
@@ -298,7 +302,8 @@ console.log(`page bench — served gzip-compressed; ${rounds} fresh pages of ${P
 const first = median(firstRun), warm = median(warmRun);
 console.log(`GOAL first Run click→output, cold : ${first.toFixed(1)} ms  target ≤ ${GOALS.firstRun} ms  ${verdict(first <= GOALS.firstRun)}`);
 console.log(`GOAL first Run click→output, warm : ${warm.toFixed(1)} ms  target ≤ ${GOALS.warmRun} ms  ${verdict(warm <= GOALS.warmRun)}  (median of ${warmRun.length})`);
-console.log(`GOAL worker bundle (gzip)         : ${kb(median(workerGz))}  target: smaller than the ${GOALS.workerGzipBefore} KB it was  ${verdict(median(workerGz) < GOALS.workerGzipBefore * 1024)}`);
+const workerSize = median(workerGz);
+console.log(`GOAL worker bundle (gzip)         : ${kb(workerSize)}  target: smaller than the ${GOALS.workerGzipBefore} KB it was  ${verdict(workerSize > 1024 && workerSize < GOALS.workerGzipBefore * 1024)}${workerSize > 1024 ? "" : "  (no worker script was seen)"}`);
 console.log(`     JavaScript before any interaction ${kb(median(jsBefore))}, after the first Run ${kb(median(jsAfterRun))}, after opening the editor ${kb(median(jsAfterEdit))} (gzip)`);
 console.log(`GOAL long tasks, chapter 8 Run all: by CPU time, longest ${long.cpuLongest.toFixed(0)} ms, ${long.cpuOver50} over 50 ms  target: none over ${GOALS.longTask} ms  ${verdict(long.cpuLongest <= GOALS.longTask)}`);
 console.log(`     by wall time (PerformanceObserver): longest ${long.longest.toFixed(0)} ms, ${long.count} over 50 ms (${long.total.toFixed(0)} ms in all; the run took ${long.seconds.toFixed(1)} s)`);
