@@ -159,10 +159,10 @@ export function createFrameWorker(workerUrl: string): WorkerLike {
     if (lastBeat > 0 && onTime && t - lastBeat > DEAD_MS) fail({ code: "out-of-memory" });
   }, BEAT_MS * 2);
 
-  // The page ticks only between the frame's "probe-start" and its answer: a frame in its own process is busy
-  // waiting by then, so the ticks land inside the wait; one that shares the page's thread has already finished
-  // waiting when its "probe-start" is handled. Ticking from the request instead kept the page's main thread
-  // fully busy while the frame was still starting its worker (60 ms of ticks for a 20 ms probe).
+  // The page ticks only between the frame's "probe-start" and its answer: a frame in its own process waits in
+  // the task after that message, so the ticks land inside the wait; one that shares the page's thread lets no
+  // tick run while it waits. Ticking from the request instead kept the page's main thread fully busy while the
+  // frame was still starting its worker (60 ms of ticks for a 20 ms probe).
   const tick = (): void => {
     if (!probing || probing.ticker) return;
     const ticks = probing.ticks;
