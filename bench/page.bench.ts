@@ -254,7 +254,7 @@ function lighthouseCli(): string | null {
 }
 const cli = lighthouseCli();
 // Lighthouse's mobile score simulates a slow phone from the task times it observes, so the load on this two-core
-// machine moves one page's score by up to ±8 between runs. Lighthouse's own advice for variable environments is
+// machine moves one page's score by up to 19 points between runs. Lighthouse's own advice for variable environments is
 // the median of several runs: each page is measured LIGHTHOUSE_RUNS times (default 3), all pages in turn, and the
 // median run by performance is reported, with every run's score beside it.
 const lighthouseRuns = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
