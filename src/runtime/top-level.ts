@@ -145,11 +145,6 @@ export function isTopLevelBinding(token: Token): boolean {
   return token.identifierRole === IdentifierRole.TopLevelDeclaration || token.identifierRole === IdentifierRole.ObjectShorthandTopLevelDeclaration;
 }
 
-/** Whether the token binds a `var` name of some function scope (where that scope is, the caller decides). */
-export function isVarBinding(token: Token): boolean {
-  return token.identifierRole === IdentifierRole.FunctionScopedDeclaration || token.identifierRole === IdentifierRole.ObjectShorthandFunctionScopedDeclaration;
-}
-
 /** Whether the token names a binding an import declaration creates. */
 export function isImportBinding(token: Token): boolean {
   return token.identifierRole === IdentifierRole.ImportDeclaration;
@@ -174,6 +169,62 @@ export function insideFunction(code: TopLevelCode, i: number): boolean {
     if (tokens[s.startTokenIndex]?.type === tt.braceL && before?.type === tt._static) return true;
   }
   return false;
+}
+
+/**
+ * The tokens of a compound top-level statement (a block, `if`, a loop, `try`,
+ * `switch`, a label…) that name a `var` hoisting to the top level: every `var`
+ * outside a function. Sucrase's identifier roles say which names are `var`s,
+ * with two slips this corrects:
+ *  - it tags a `var` in a for-head as block-scoped, like a `let` there (its
+ *    parser asks whether the keyword was `var` after moving past it), so the
+ *    names of a `for (var …` head count whatever their tag;
+ *  - it tags a `var` that is the whole body of an `if`, `else`, loop or label
+ *    as a top-level declaration (no brace opened a scope), which in a compound
+ *    statement only a `var` can be: a `let`, `const` or `class` there is a
+ *    syntax error.
+ * A function's or class's own name is left out: in strict code a function
+ * declared in a block stays in it, and a class expression's name (which
+ * sucrase tags block-scoped, even in a for-head) is the class's own.
+ */
+export function hoistedVars(code: TopLevelCode, statement: Statement): number[] {
+  const { tokens } = code;
+  const found: number[] = [];
+  let varHeadEnd = -1;
+  for (let i = statement.first; i < statement.end; i++) {
+    if (tokens[i].type === tt._for) varHeadEnd = Math.max(varHeadEnd, varForHeadEnd(tokens, i));
+    if (isVarName(tokens[i], i < varHeadEnd) && !isFunctionOrClassName(tokens, i) && !insideFunction(code, i)) found.push(i);
+  }
+  return found;
+}
+
+/** Whether a token tagged as sucrase tags it names a `var` (see {@link hoistedVars}). */
+function isVarName(token: Token, inVarForHead: boolean): boolean {
+  switch (token.identifierRole) {
+    case IdentifierRole.FunctionScopedDeclaration:
+    case IdentifierRole.ObjectShorthandFunctionScopedDeclaration:
+    case IdentifierRole.TopLevelDeclaration:
+    case IdentifierRole.ObjectShorthandTopLevelDeclaration:
+      return true;
+    case IdentifierRole.BlockScopedDeclaration:
+    case IdentifierRole.ObjectShorthandBlockScopedDeclaration:
+      return inVarForHead;
+    default:
+      return false;
+  }
+}
+
+/** For `tokens[i]`, a `for`: the index of its head's `)` if the head declares with `var` (`for (var`, `for await (var`), else -1. */
+function varForHeadEnd(tokens: readonly Token[], i: number): number {
+  const open = isContextual(tokens[i + 1], ContextualKeyword._await) ? i + 2 : i + 1;
+  if (tokens[open]?.type !== tt.parenL || tokens[open + 1]?.type !== tt._var) return -1;
+  return closingIndex(tokens, open, tokens.length);
+}
+
+/** Whether token `i` is the name of a function or class (`function f`, `function* f`, `class C`). */
+function isFunctionOrClassName(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before?.type === tt._function || before?.type === tt._class || (before?.type === tt.star && tokens[i - 2]?.type === tt._function);
 }
 
 /** The index of the token opening the bracket that `tokens[close]` closes. */

@@ -11,7 +11,10 @@
  *    cell redefines its names and other cells' closures see the same bindings;
  *    after a `const` statement the kernel makes its names read-only
  *    (`__cell$freeze(["a", "c"])`), so `a = 2` anywhere throws as in a module,
- *    while the next run of the cell (whose prelude declares them) redefines them;
+ *    while the next run of the cell (whose prelude declares them) redefines them,
+ *    as does another cell declaring the same name (no redeclaration error across
+ *    cells); a `var` inside a block or loop head is left as it is, so it stays the
+ *    cell's own, though within the cell it clashes with a `let` as in a script;
  *  - `function f() {}` stays (hoisted) and the prelude publishes `f`;
  *  - `class C {}` → `C = class C {};`;
  *  - `import { Dense } from "nn"` → `;({ Dense } = __cell$import("nn"));`;
@@ -34,8 +37,8 @@
 import { transform } from "sucrase";
 import { alignColumn } from "./align-column.ts";
 import {
-  assignmentToCall, closingIndex, ContextualKeyword, findAtDepthZero, insideFunction, isAssignment, isContextual, isImportBinding, isTopLevelBinding,
-  isVarBinding, readTopLevel, splitAtDepthZero, stringValue, tt, type Statement, type Token, type TopLevelCode,
+  assignmentToCall, closingIndex, ContextualKeyword, findAtDepthZero, hoistedVars, insideFunction, isAssignment, isContextual, isImportBinding,
+  isTopLevelBinding, readTopLevel, splitAtDepthZero, stringValue, tt, type Statement, type Token, type TopLevelCode,
 } from "./top-level.ts";
 
 export { alignColumn };
@@ -383,12 +386,13 @@ function earlyError(top: TopLevel, statements: TopStatement[]): TranspileResult 
     } else if (s.kind === "import") {
       for (const sp of s.specifiers) bindings.push({ name: sp.local, start: sp.localStart, lexical: true });
     }
-    if (s.kind === "variables") continue;
-    // Inside other statements: a `var` that is not in a function is a top-level name too; a `return` there is an error.
+    if (s.kind !== "other") continue;
+    // Inside a compound statement: a `var` that is not in a function is a top-level name too; a `return` there is an error.
+    for (const i of hoistedVars(top.code, { first: st.first, end: st.last + 1 })) {
+      bindings.push({ name: identifierName(top.js.slice(tokens[i].start, tokens[i].end)), start: tokens[i].start, lexical: false });
+    }
     for (let i = st.first; i <= st.last; i++) {
-      const t = tokens[i];
-      if (t.type === tt._return && !insideFunction(top.code, i)) problems.push({ message: "'return' outside of function", pos: t.start });
-      if (isVarBinding(t) && !isFunctionName(tokens, i) && !insideFunction(top.code, i)) bindings.push({ name: identifierName(top.js.slice(t.start, t.end)), start: t.start, lexical: false });
+      if (tokens[i].type === tt._return && !insideFunction(top.code, i)) problems.push({ message: "'return' outside of function", pos: tokens[i].start });
     }
   }
   bindings.sort((a, b) => a.start - b.start);
@@ -410,12 +414,6 @@ function earlyError(top: TopLevel, statements: TopStatement[]): TranspileResult 
 function identifierName(text: string): string {
   if (!text.includes("\\")) return text;
   return text.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, braced: string | undefined, four: string | undefined) => String.fromCodePoint(parseInt(braced ?? four ?? "0", 16)));
-}
-
-/** Whether token `i` is the name of a function declaration (`function f`, `function* f`). */
-function isFunctionName(tokens: readonly Token[], i: number): boolean {
-  const before = tokens[i - 1];
-  return before?.type === tt._function || (before?.type === tt.star && tokens[i - 2]?.type === tt._function);
 }
 
 // ---------------------------------------------------------------------------

@@ -103,6 +103,30 @@ describe("createKernel(env)", () => {
     expect(transpiledCells()).toEqual(["a", "a", "b", "c"]);
   });
 
+  it("a var in a loop head that clashes with a let of the cell is a syntax error naming it, at its line", async () => {
+    const { run, sent } = harness();
+    const { runId, done } = run("loop", "let i = 1;\nfor (var i = 0; i < 2; i++) {}");
+    expect(await done).toMatchObject({ status: "error" });
+    expect(sent.find((m) => m.type === "error" && m.runId === runId)).toMatchObject({
+      error: { name: "SyntaxError", message: "Identifier 'i' has already been declared", cellId: "loop", line: 2, column: 10 },
+    });
+  });
+
+  it("across cells a name declared again is no error: a top-level var redefines it, a var in a loop head stays the cell's own", async () => {
+    const { run, sent } = harness();
+    const value = async (cellId: string, code: string) => {
+      const { runId, done } = run(cellId, code);
+      await done;
+      return sent.find((m) => (m.type === "result" || m.type === "error") && m.runId === runId);
+    };
+    await value("a", "let i = 1");
+    // Only a cell's top-level statements reach the page scope, so the loop's `i` is the cell's and the page's `i` stays 1.
+    expect(await value("b", "for (var i = 0; i < 3; i++) {}\ni")).toMatchObject({ type: "result", value: { value: 3 } });
+    expect(await value("c", "i")).toMatchObject({ type: "result", value: { value: 1 } });
+    expect(await value("d", "var i = 5")).toBeUndefined();
+    expect(await value("e", "i")).toMatchObject({ type: "result", value: { value: 5 } });
+  });
+
   it("interrupt makes the next cooperate() throw Interrupted; the run ends 'stopped'", async () => {
     const { kernel, run, sent } = harness();
     const { runId, done } = run("loop", "let k = 0\nwhile (true) { k++; await nn.cooperate() }");

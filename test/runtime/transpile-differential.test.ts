@@ -8,10 +8,12 @@
  * oracle rejects, the new one rejects at the same place — or, for an early
  * error sucrase's parser lets through (`f() = 1`), its code is one the engine
  * rejects and the syntax-error locator the kernel then loads reports the
- * oracle's very error.
+ * oracle's very error. For a `var` that reaches the top level from inside a
+ * statement, V8 itself is the judge too (VAR_MEETS_LEXICAL).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { chapterCells } from "../../src/markdown/chapter-cells.ts";
 import { transpile, type TranspileResult } from "../../src/runtime/transpile.ts";
@@ -163,7 +165,69 @@ export const TRICKY: readonly string[] = [
   "class Q { static { var w = 1 } }\nlet w = 2",
   "function g() {}\nconst g = 1",
   'import { Matrix } from "nn"\nlet Matrix = 1',
+  // (V8 underlines a whole class declaration; acorn, and the reader, get its name)
+  "for (var i in {}) {}\nclass i {}",
 ];
+
+/**
+ * A `var` hoists out of blocks, loop heads and single-statement bodies to the
+ * top level, where it clashes with a `let`, `const` or `class` of the same
+ * name; inside a function it does not. Where the script and module goals
+ * agree (no `function` clashes: a script's top-level function is var-like, a
+ * cell's is lexical), V8 compiling the snippet as a strict script decides.
+ */
+export const VAR_MEETS_LEXICAL: readonly string[] = [
+  "let i = 1;\nfor (var i = 0; i < 2; i++) {}",
+  "let i = 1;\nfor (var i in {}) {}",
+  "let i = 1;\nfor (var i of []) {}",
+  "for (var i = 0; i < 2; i++) {}\nlet i = 1;",
+  "for (var i of []) {}\nconst i = 1;",
+  "let i = 1;\nfor (var j = 0, i = 3; j < 1; j++) {}",
+  "let i = 1;\nfor (var { i } = { i: 2 }; false;) {}",
+  "let i = 1;\nfor (var [i] of [[1]]) {}",
+  "let i = 1;\n{ for (var i = 0; i < 2; i++) {} }",
+  "let i = 1;\nif (true) { for (var i in {}) {} }",
+  "let i = 1;\ntry { for (var i of []) {} } catch {}",
+  "let i = 1;\nfor (;;) { for (var i of []) {} break; }",
+  "let i = 1;\nif (true) var i = 2;",
+  "let i = 1;\nif (false) {} else var i = 2;",
+  "let i = 1;\nwhile (false) var i = 2;",
+  "let i = 1;\ndo var i = 2; while (false)",
+  "let i = 1;\nl: var i = 2;",
+  "let i = 1;\nl: for (var i of []) {}",
+  "let i = 1;\n{ var i = 2; }",
+  "let i = 1;\nswitch (1) { case 1: var i = 2; }",
+  "let i = 1;\ntry {} catch (e) { var i = 2; }",
+  "let i = 1;\ntry {} catch (i) { var i = 2; }",
+  // accepted: the `var` stays in a function, or meets only other `var`s, or the `let` is in a block
+  "{ let i = 0; }\nvar i = 1;",
+  "{ let i = 0; }\nfor (var i = 0; i < 2; i++) {}",
+  "let i = 1;\nfunction f() { for (var i = 0; i < 2; i++) {} }",
+  "let i = 1;\nconst f = () => { for (var i of []) {} };",
+  "let i = 1;\nclass C { static { for (var i in {}) {} } }",
+  "let i = 1;\n[1].forEach(() => { if (true) var i = 2; });",
+  "let i = 1;\nfor (let i = 0; i < 2; i++) {}",
+  "let i = 1;\nfor (const i of []) {}",
+  "let i = 1;\nfor (var j = 0; j < 2; j++) {}",
+  "let K = 1, x = 1, d = 1;\nfor (var i = class K {}, j = function K() {}, f = (x) => x, { a = d } = {}; false;) {}",
+  "let i = 1;\nfor (let j of []) { for (const i of []) {} }",
+  "var i = 1;\nfor (var i = 0; i < 2; i++) {}",
+  "for (var i = 0; i < 2; i++) {}\nfor (var i of []) {}",
+  "if (true) var i = 2;\nvar i = 3;",
+  "try {} catch (i) { var i = 2; }",
+];
+
+/** V8's verdict on `src` as a strict script: its early error (1-based line and column), or null. */
+function v8Verdict(src: string): { message: string; line: number; column: number } | null {
+  try {
+    new vm.Script(`"use strict";\n${src}`, { filename: "v8-verdict.js" });
+    return null;
+  } catch (e) {
+    // The stack starts "v8-verdict.js:<line>", the line's text, then a caret under the error.
+    const [where, , caret] = String((e as Error).stack).split("\n");
+    return { message: (e as Error).message, line: Number(where.split(":").at(-1)) - 1, column: caret.indexOf("^") + 1 };
+  }
+}
 
 /** The same source with semicolons at line ends removed: ASI decides every statement's end. */
 function withoutSemicolons(src: string): string {
@@ -236,5 +300,19 @@ describe("token-based transpile = acorn-based oracle", () => {
   it.each(TRICKY.map((s) => [s] as const))("%s", (src) => {
     compare("snippet", src);
     compare("snippet (no semicolons)", withoutSemicolons(src));
+  });
+});
+
+describe("a var that reaches the top level, against a lexical name: what V8 says", () => {
+  it.each(VAR_MEETS_LEXICAL.map((s) => [JSON.stringify(s), s] as const))("%s", (_title, src) => {
+    const v8 = v8Verdict(src);
+    const got = transpile(src, { cellId: "v" });
+    expect(got.ok ? null : got.error).toEqual(v8);
+    compare("snippet", src);
+  });
+  it("for await (var …) as well (a module's top level; V8 has no script goal for it)", () => {
+    const got = transpile("let i = 1;\nfor await (var i of []) {}", { cellId: "v" });
+    expect(got.ok ? null : got.error).toEqual({ message: "Identifier 'i' has already been declared", line: 2, column: 16 });
+    compare("snippet", "let i = 1;\nfor await (var i of []) {}");
   });
 });
