@@ -19,22 +19,7 @@
  * `ackMs` is restarted at once instead of at the time limit.
  */
 import { acceptsLate, checkMessage } from "./message-check.ts";
-import type {
-  AssetName,
-  CellError,
-  ControlMessage,
-  DisplayMessage,
-  ErrorMessage,
-  GradeRequest,
-  HostToWorker,
-  LogMessage,
-  ProgressMessage,
-  ResultMessage,
-  RunId,
-  UncaughtMessage,
-  UpdateMessage,
-  WorkerToHost,
-} from "./protocol.ts";
+import type { AssetName, CellError, GradeRequest, HostToWorker, RunId, UncaughtMessage, WorkerToHost } from "./protocol.ts";
 import type { ControlValues } from "./controls.ts";
 import type { GradeReport } from "./grader/report.ts";
 import type { Rich } from "./rich.ts";
@@ -102,17 +87,16 @@ export interface StatusEvent {
   status: "running" | "interrupting" | "terminating";
 }
 
-/** What `run`'s `onEvent` receives, in order. */
-export type RunEvent =
-  | StatusEvent
-  | ControlMessage
-  | LogMessage
-  | DisplayMessage
-  | UpdateMessage
-  | ProgressMessage
-  | ResultMessage
-  | ErrorMessage
-  | UncaughtMessage;
+/**
+ * The kernel's messages the host keeps to itself: the handshake, a run's
+ * acknowledgement and end (told as the run's outcome), a request for a site
+ * file (answered here) and a grading report (the outcome's `report`). A new
+ * kernel message reaches `onEvent` unless it is named here.
+ */
+type HostOwnMessage = "ready" | "ack" | "done" | "asset-request" | "grade-report";
+
+/** What `run`'s `onEvent` receives, in order: the host's status reports and every other kernel message about the run. */
+export type RunEvent = StatusEvent | Exclude<WorkerToHost, { type: HostOwnMessage }>;
 
 /** How a run ended. */
 export type RunStatus = "ok" | "error" | "stopped" | "terminated" | "cancelled";
