@@ -3,8 +3,19 @@
  * English page's 中文 column is the single source: the Chinese page has a row
  * for every English row, under the same `term-…` anchor, with the same Chinese
  * term and English term, linking to the same section of the Chinese chapter.
- * Chinese rows are sorted by the pinyin of the Chinese term, and the one-line
- * index above the table links each initial letter to its first term.
+ * Chinese rows are sorted by the pinyin of the Chinese term.
+ *
+ * The terms stand in one table per initial letter (the English term's first
+ * letter; the Chinese term's pinyin initial, names in Latin script apart and
+ * last), each under a heading of its letter, so that each letter is a block of
+ * its own that the browser can skip while it is off screen. An index above
+ * the first table (one line in English; in Chinese a line of pinyin initials
+ * and a line of Latin ones) links every heading. The two editions group their
+ * rows differently by design, so the headings are written as HTML with their
+ * id on a span (`<h3><span id="initial-a" />A</h3>`), like the terms' anchors:
+ * they are not part of the headings and anchors the twins share
+ * (test/content/twins.test.ts, test/build/twin-anchors.test.ts), and they stay
+ * out of the table of contents.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -59,13 +70,63 @@ function initial(term: string): { letter: string; latin: boolean } {
   return { letter, latin: false };
 }
 
-/** The index line: `拼音索引：[A](#term-x) · … ｜ 以西文字母开头：[A](#term-y) · …`, as two lists of letter → id. */
+/** The links of a part of an index line, as `letter id`. */
+const indexLinks = (part: string) => [...part.matchAll(/\[([^\]]+)\]\(#([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]}`);
+
+/** The line of a page that starts with `prefix`. */
+function lineStarting(mdx: string, prefix: string): string {
+  const line = mdx.split("\n").find((l) => l.startsWith(prefix));
+  if (!line) throw new Error(`the glossary has no line starting with ${prefix}`);
+  return line;
+}
+
+/**
+ * The Chinese index, one paragraph of two lines (a hard break between them): `拼音索引：[A](#initial-a) · …\` and
+ * `以西文字母开头：[A](#initial-latin-a) · …`, as two lists of letter → id.
+ */
 function indexLine(mdx: string): { han: string[]; latin: string[] } {
-  const line = mdx.split("\n").find((l) => l.startsWith("拼音索引："));
-  if (!line) throw new Error("the glossary has no line starting with 拼音索引：");
-  const [hanPart, latinPart = ""] = line.split("｜");
-  const links = (part: string) => [...part.matchAll(/\[([A-Z])\]\(#term-([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]}`);
-  return { han: links(hanPart), latin: links(latinPart) };
+  const han = lineStarting(mdx, "拼音索引：");
+  const latin = lineStarting(mdx, "以西文字母开头：");
+  if (!han.endsWith("\\") || mdx.indexOf(`${han}\n${latin}\n`) < 0) throw new Error("the two lines of the index are not one paragraph");
+  return { han: indexLinks(han), latin: indexLinks(latin) };
+}
+
+/** A heading over one initial's table, and the term ids of that table's rows. */
+interface Group {
+  id: string;
+  title: string;
+  /** The table's first two lines (its header row and the delimiter row). */
+  head: string[];
+  rows: string[];
+}
+
+/**
+ * The `## Terms` section as its initials' groups: each an `<h3><span id="initial-…" />…</h3>` line, a blank line
+ * and a table. Throws on anything else there (a table without a heading, a heading without a table, a stray line),
+ * so that a row outside every group is not silently skipped.
+ */
+function groups(mdx: string): Group[] {
+  const start = mdx.indexOf("{#terms}") >= 0 ? mdx.indexOf("{#terms}") : mdx.indexOf("## Terms");
+  const end = mdx.indexOf("\n## ", start);
+  const lines = mdx.slice(start, end).split("\n").slice(1);
+  const found: Group[] = [];
+  let i = lines.findIndex((l) => l.startsWith("<h3"));
+  if (i < 0) throw new Error("no initial heading under Terms");
+  while (i < lines.length) {
+    if (lines[i] === "") { i++; continue; }
+    const h = /^<h3><span id="(initial-[a-z-]+)" \/>([^<]+)<\/h3>$/.exec(lines[i]);
+    if (!h) throw new Error(`expected an initial's heading, found: ${lines[i]}`);
+    if (lines[i + 1] !== "") throw new Error(`no blank line after the heading ${h[2]}`);
+    const head = lines.slice(i + 2, i + 4);
+    const rows: string[] = [];
+    for (i += 4; lines[i]?.startsWith("|"); i++) {
+      const id = /^\| <span id="term-([^"]+)"/.exec(lines[i]);
+      if (!id) throw new Error(`not a term row under ${h[2]}: ${lines[i]}`);
+      rows.push(id[1]);
+    }
+    found.push({ id: h[1], title: h[2], head, rows });
+  }
+  return found;
 }
 
 /** Symbol rows: `| $x$, $X$ | 中文 | … |` (the English page's 中文 wrapped in a span). */
@@ -76,6 +137,15 @@ function symbolRows(mdx: string): [string, string][] {
 
 const enRows = englishRows(en);
 const zhRows = chineseRows(zh);
+const enGroups = groups(en);
+const zhGroups = groups(zh);
+
+/** The heading a term belongs under: English by its first letter, Chinese by its pinyin initial or, for a Latin name, its first letter. */
+const enHeading = (term: string) => ({ id: `initial-${term[0].toLowerCase()}`, title: term[0].toUpperCase() });
+function zhHeading(term: string) {
+  const { letter, latin } = initial(term);
+  return latin ? { id: `initial-latin-${letter.toLowerCase()}`, title: `西文字母 ${letter}` } : { id: `initial-${letter.toLowerCase()}`, title: letter };
+}
 
 describe("the glossary's two editions", () => {
   it("every term row of each page is read (no malformed rows), and there are many", () => {
@@ -96,6 +166,34 @@ describe("the glossary's two editions", () => {
       expect(z?.zh, `term-${e.id}: 中文`).toBe(e.zh);
       expect(z?.en, `term-${e.id}: English`).toBe(e.en);
       expect(z?.href, `term-${e.id}: link`).toBe(`/zh${e.href}`);
+    }
+  });
+
+  it("hold every term row in one table per initial, each table with the page's header row", () => {
+    const cases = [
+      [enGroups, enRows, '| English | <span lang="zh-CN">中文</span> | Definition |'],
+      [zhGroups, zhRows, '| 中文 | <span lang="en">English</span> | 定义 |'],
+    ] as const;
+    for (const [gs, rows, header] of cases) {
+      expect(gs.length).toBeGreaterThan(15);
+      expect(gs.flatMap((g) => g.rows)).toEqual(rows.map((r) => r.id));
+      for (const g of gs) {
+        expect(g.head, g.title).toEqual([header, "| --- | --- | --- |"]);
+        expect(g.rows.length, `${g.title} has no rows`).toBeGreaterThan(0);
+      }
+      expect(new Set(gs.map((g) => g.id)).size, "an initial's heading twice").toBe(gs.length);
+    }
+  });
+
+  it("put every term under the heading of its own initial", () => {
+    const cases = [[enGroups, enRows, (r: Row) => enHeading(r.en)], [zhGroups, zhRows, (r: Row) => zhHeading(r.zh)]] as const;
+    for (const [gs, rows, heading] of cases) {
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const misplaced = gs.flatMap((g) => g.rows.flatMap((id) => {
+        const want = heading(byId.get(id)!);
+        return want.id === g.id && want.title === g.title ? [] : [`term-${id} is under "${g.title}" (#${g.id}), belongs under "${want.title}" (#${want.id})`];
+      }));
+      expect(misplaced).toEqual([]);
     }
   });
 
@@ -121,7 +219,7 @@ describe("the Chinese glossary's order", () => {
     expect(cases.map(([term]) => initial(term).letter)).toEqual(cases.map(([, l]) => l));
   });
 
-  it("has an index line whose letters are exactly the initials that occur, each linking to its first term", () => {
+  it("has an index line whose letters are exactly the initials that occur, each linking to its heading", () => {
     const expected = { han: [] as string[], latin: [] as string[] };
     const seen = new Set<string>();
     for (const r of zhRows) {
@@ -129,8 +227,24 @@ describe("the Chinese glossary's order", () => {
       const key = `${latin ? "latin" : "han"} ${letter}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      (latin ? expected.latin : expected.han).push(`${letter} ${r.id}`);
+      (latin ? expected.latin : expected.han).push(`${letter} ${zhHeading(r.zh).id}`);
     }
     expect(indexLine(zh)).toEqual(expected);
+  });
+
+  it("orders its headings pinyin first, then the Latin names, each alphabetically, and its index line links every one", () => {
+    const { han, latin } = indexLine(zh);
+    expect([...han, ...latin].map((l) => l.split(" ")[1])).toEqual(zhGroups.map((g) => g.id));
+    const letters = (latinGroup: boolean) => zhGroups.filter((g) => g.id.startsWith("initial-latin-") === latinGroup).map((g) => g.id.slice(-1));
+    expect(letters(false)).toEqual([...letters(false)].sort());
+    expect(letters(true)).toEqual([...letters(true)].sort());
+    expect(zhGroups.findIndex((g) => g.id.startsWith("initial-latin-"))).toBe(letters(false).length);
+  });
+});
+
+describe("the English glossary's order", () => {
+  it("sorts its headings alphabetically, and its index line links every one, in order, by its letter", () => {
+    expect(indexLinks(lineStarting(en, "Index: "))).toEqual(enGroups.map((g) => `${g.title} ${g.id}`));
+    expect(enGroups.map((g) => g.title)).toEqual(enGroups.map((g) => g.title).sort());
   });
 });
