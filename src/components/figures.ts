@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { dropPlotStyles, isDiagram, layoutPlot } from "./plot-layout.ts";
+import { simplifyPolyline } from "./svg-path.ts";
 import type { Lang } from "../i18n/lang.ts";
 
 /** A figure: a function returning Observable Plot options (marks included), with its words in the page's language. */
@@ -38,6 +39,7 @@ export function renderFigure(name: string, width = Infinity, lang: Lang = "en"):
   // on <g> elements are not valid ARIA inside it.
   node.setAttribute("aria-hidden", "true");
   dropPlotStyles(node);
+  for (const path of node.querySelectorAll("path[d]")) path.setAttribute("d", simplifyPolyline(path.getAttribute("d")!));
   return node.outerHTML;
 }
 
