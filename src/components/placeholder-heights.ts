@@ -147,8 +147,8 @@ const isBlock = (e: Element): boolean => hasClass(e, "math-display") || e.name =
 const isFolded = (e: Element): boolean => e.parent !== null && isElement(e.parent) && e.parent.name === "details" && !("open" in e.parent.attribs) && e.name !== "summary";
 /** Not shown at all: a cell's source kept for the editor, scripts, styles. */
 const isHidden = (e: Element): boolean => e.name === "template" || e.type !== "tag";
-/** What prose counting leaves out: what is not shown, a formula's MathML copy, blocks estimated on their own, drawn charts, toolbars, folded parts. */
-const notProse = (e: Element): boolean => isHidden(e) || hasClass(e, "katex-mathml") || isBlock(e) || e.name === "svg" || hasClass(e, "cell-toolbar") || isFolded(e);
+/** What prose counting leaves out: what is not shown, a formula's TeX annotation, blocks estimated on their own, drawn charts, toolbars, folded parts. */
+const notProse = (e: Element): boolean => isHidden(e) || e.name === "annotation" || isBlock(e) || e.name === "svg" || hasClass(e, "cell-toolbar") || isFolded(e);
 
 /**
  * Prose: characters (CJK ones a full em wide) wrap into lines at the column's width; each paragraph or list
@@ -170,7 +170,7 @@ function prose(el: Element): Shape {
   el.children.forEach(count);
   const all = descendants(el);
   const starts = Math.max(1, all.filter((e) => e.name === "li" || e.name === "p" || e.name === "summary").length);
-  const fractions = descendants(el, (e) => hasClass(e, "math-display")).filter((e) => hasClass(e, "mfrac")).length;
+  const fractions = descendants(el, (e) => hasClass(e, "math-display") || e.name === "mfrac").filter((e) => e.name === "mfrac").length;
   return {
     ...zero(),
     prose: (latin * LATIN_EM + wide) * PROSE_MARGIN,
@@ -180,14 +180,44 @@ function prose(el: Element): Shape {
   };
 }
 
-/** KaTeX sets each row's strut to the formula's height (in em, at 1.21 of the text); plus the display's margins and a scrollbar. */
-function formula(el: Element): Shape {
-  let em = 1.2;
-  for (const strut of descendants(el)) {
-    if (!hasClass(strut, "katex-strut")) continue;
-    const h = /height:\s*([\d.]+)em/.exec(strut.attribs.style ?? "");
-    if (h) em = Math.max(em, parseFloat(h[1]));
+/** Children that are elements, the TeX annotation left out. */
+const parts = (e: Element): Element[] => e.children.filter(isElement).filter((c) => c.name !== "annotation");
+/** Where a row's height is the tallest of its parts: rows, styles, the wrappers. */
+const tallest = (es: Element[], scale: number, nested: boolean): number => Math.max(0, ...es.map((c) => mathHeight(c, scale, nested)));
+
+/**
+ * A MathML formula's height in ems of its own text, rounded up from its structure: a token is a line, a
+ * fraction stacks its parts (smaller inside another), scripts and limits add their own smaller lines, a
+ * table stacks its rows. `scale` is the script size (0.71 per level, as MathML Core).
+ */
+export function mathHeight(e: Element, scale = 1, nested = false): number {
+  const [base, ...scripts] = parts(e);
+  switch (e.name) {
+    case "mi": case "mn": case "mo": case "mtext": case "ms": case "mspace": {
+      const size = /font-size:\s*([\d.]+)em/.exec(e.attribs.style ?? "");
+      return scale * (size ? parseFloat(size[1]) : 1);
+    }
+    case "mfrac": {
+      const s = nested ? scale * 0.71 : scale;
+      return parts(e).reduce((h, c) => h + mathHeight(c, s, true), 0.3 * scale);
+    }
+    case "msub": case "msup": case "msubsup": case "mmultiscripts":
+      return (base ? mathHeight(base, scale, nested) : 0) + 0.45 * scale * scripts.length;
+    case "munder": case "mover": case "munderover":
+      return (base ? mathHeight(base, scale, nested) : 0) + scripts.reduce((h, c) => h + mathHeight(c, scale * 0.71, true) + 0.1 * scale, 0);
+    case "msqrt": case "mroot":
+      return tallest(parts(e), scale, nested) + 0.3 * scale;
+    case "mtable":
+      return parts(e).reduce((h, row) => h + tallest(parts(row), scale, nested) + 0.4 * scale, 0);
+    default:
+      return tallest(parts(e), scale, nested);
   }
+}
+
+/** The formula's height (its math at 1.21 of the text, math.css), plus the display's margins and a scrollbar. */
+function formula(el: Element): Shape {
+  const maths = descendants(el).filter((e) => e.name === "math");
+  const em = Math.max(1.2, ...maths.map((m) => mathHeight(m)));
   return { ...zero(), fixed: em * 1.21 + 2.6 };
 }
 

@@ -79,14 +79,15 @@ function chapterColumn(): { width: number; font: number } {
 
 /**
  * Whether a region not yet measured may scroll sideways. A formula is judged by its characters (0.6 em each,
- * at KaTeX's 1.21 em, plus its explicit spaces), which overstates stacked parts: one well inside the column
+ * at the math's 1.21 em, plus its explicit spaces), which overstates stacked parts: one well inside the column
  * is no tab stop, so a page does not fill with tab stops nobody needs (each also costs checkers time). Charts
  * fit the column; diagrams and tables keep their size and may not.
  */
 function mayScroll(region: HTMLElement, column: { width: number; font: number }): boolean {
   if (!region.matches(".math-display")) return !region.matches(".plot-frame") || region.matches(".plot-diagram");
-  let ems = (region.querySelector(".katex-html")?.textContent?.length ?? 0) * 0.6;
-  for (const space of region.querySelectorAll<HTMLElement>(".mspace")) ems += Math.abs(parseFloat(space.style.marginRight) || 0);
+  let ems = 0;
+  for (const token of region.querySelectorAll("math :is(mi, mn, mo, mtext)")) ems += (token.textContent?.length ?? 0) * 0.6;
+  for (const space of region.querySelectorAll("math mspace")) ems += Math.abs(parseFloat(space.getAttribute("width") ?? "") || 0);
   return ems * 1.21 * column.font > 0.6 * column.width;
 }
 

@@ -13,10 +13,10 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 
-/** What is not a chapter's text: navigation, controls, outputs and KaTeX's hidden MathML twin of each formula. */
+/** What is not a chapter's text: navigation, controls, outputs and each formula's TeX source (its MathML's annotation). */
 const EXCLUDE = [
   "header.site-header", "footer.site-footer", "nav", ".skip-link", "button", "select", "[role=toolbar]",
-  ".katex-mathml", ".cell-output", "output", "[aria-hidden=true]", "script", "style",
+  "annotation", ".cell-output", "output", "[aria-hidden=true]", "script", "style",
 ];
 
 /** A page is a chapter page when its main element has the `chapter` class (src/pages/[chapter].astro). */

@@ -3,12 +3,19 @@
  *
  * Astro 7's Markdown engine (Sätteri) parses math but does not render it: left
  * alone, display math reaches the page as a `language-math` code block. This
- * mdast plugin replaces each math node with KaTeX's HTML+MathML before the
+ * mdast plugin replaces each math node with KaTeX's MathML before the
  * tree becomes HTML, so no `$$` and no math code block survive. A formula
  * KaTeX cannot parse fails the build with the formula in the message.
+ *
+ * MathML only, not KaTeX's HTML copy beside it: the browser lays MathML out
+ * itself (MathML Core) in the course's math font (`math-font.css`), and
+ * screen readers read it. KaTeX's HTML drew the same formula a second time
+ * out of nested spans, 40–60 % of a formula-heavy page's elements, all of
+ * them parsed, styled and laid out at every load.
  */
 import katex from "katex";
 import { defineMdastPlugin } from "satteri";
+import { forMathmlCore } from "./mathml-core.ts";
 
 /**
  * The raw HTML a plugin returns is read again as Markdown, so the TeX source
@@ -21,10 +28,10 @@ function protectAnnotation(html: string): string {
     open + tex.replace(/[\\`*_[\]~|!$]/g, (c) => `&#${c.charCodeAt(0)};`) + close);
 }
 
-/** KaTeX's HTML and MathML for one formula, as the chapters show it; a formula KaTeX cannot parse is an error naming it. */
+/** KaTeX's MathML for one formula, as the chapters show it; a formula KaTeX cannot parse is an error naming it. */
 export function typeset(tex: string, displayMode: boolean, file?: string): string {
   try {
-    return protectAnnotation(katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" }));
+    return protectAnnotation(forMathmlCore(katex.renderToString(tex, { displayMode, throwOnError: true, output: "mathml", strict: "error" })));
   } catch (err) {
     const where = file ? ` in ${file}` : "";
     throw new Error(`katex: cannot typeset ${JSON.stringify(tex)}${where}: ${(err as Error).message}`);

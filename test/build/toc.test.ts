@@ -14,11 +14,11 @@ import { builtPages } from "../../src/integrations/sitemap.ts";
 const DIST = "dist";
 const chapterPages = builtPages(DIST).filter((p) => readFileSync(join(DIST, p, "index.html"), "utf8").includes('id="toc-list"'));
 
-/** Text as shown: KaTeX's MathML copy (for assistive technology) and its zero-width spaces left out. */
+/** Text as shown: each formula's TeX annotation (for copying and assistive technology) left out. */
 function shownText(el: Element): string {
   const copy = el.cloneNode(true) as Element;
-  for (const m of copy.querySelectorAll(".katex-mathml")) m.remove();
-  return (copy.textContent ?? "").replace(/\u200b/g, "").replace(/\s+/g, " ").trim();
+  for (const m of copy.querySelectorAll("annotation")) m.remove();
+  return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
 describe("tables of contents", () => {

@@ -51,11 +51,11 @@ describe("shapeOf", () => {
     expect(latin.indent).toBe(0);
   });
 
-  it("leaves out what is not shown as prose: a cell's source, MathML, a folded body, toolbars", () => {
+  it("leaves out what is not shown as prose: a cell's source, a formula's TeX, a folded body, toolbars", () => {
     const bare = shape(`<section class="cell"><p>x</p></section>`);
     const withHidden = shape(
       `<section class="cell"><p>x</p><template class="cell-source">${"code ".repeat(500)}</template>` +
-        `<span class="katex-mathml">${"m".repeat(300)}</span><div class="cell-toolbar">${"b".repeat(50)}</div>` +
+        `<annotation encoding="application/x-tex">${"m".repeat(300)}</annotation><div class="cell-toolbar">${"b".repeat(50)}</div>` +
         `<details><summary></summary><div>${"f".repeat(400)}<pre>${"line\n".repeat(80)}</pre></div></details></section>`,
     );
     expect(withHidden.prose).toBeCloseTo(bare.prose);
@@ -68,11 +68,19 @@ describe("shapeOf", () => {
     expect(open.fixed - closed.fixed).toBeGreaterThan(30);
   });
 
-  it("a formula is as tall as its tallest strut, at any width", () => {
-    const short = shape(`<div class="math-display"><span class="katex-strut" style="height:1em"></span></div>`);
-    const tall = shape(`<div class="math-display"><span class="katex-strut" style="height:1em"></span><span class="katex-strut" style="height:4.5em"></span></div>`);
-    expect(tall.fixed - short.fixed).toBeCloseTo((4.5 - 1.2) * 1.21);
-    expect(tall.prose).toBe(0);
+  it("a formula is as tall as its structure, at any width", () => {
+    const display = (mathml: string) => shape(`<div class="math-display"><span class="katex"><math display="block"><semantics><mrow>${mathml}</mrow><annotation encoding="application/x-tex">\\frac{a}{b}</annotation></semantics></math></span></div>`);
+    const line = display(`<mi>x</mi><mo>=</mo><mn>1</mn>`);
+    const fraction = display(`<mfrac><mi>a</mi><mi>b</mi></mfrac>`);
+    const nested = display(`<mfrac><mfrac><mi>a</mi><mi>b</mi></mfrac><mi>c</mi></mfrac>`);
+    const sum = display(`<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>`);
+    const cases = display(`<mo fence="true">{</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd></mtr><mtr><mtd><mn>2</mn></mtd></mtr></mtable>`);
+    expect(line.fixed).toBeCloseTo(1.2 * 1.21 + 2.6); // a line of math is never estimated below 1.2 em
+    expect(fraction.fixed - line.fixed).toBeCloseTo((2.3 - 1.2) * 1.21); // two lines and the rule's gap
+    expect(nested.fixed - fraction.fixed).toBeCloseTo((0.3 + 2 * 0.71 - 1) * 1.21); // the inner fraction's parts at script size
+    expect(sum.fixed - line.fixed).toBeCloseTo((1 + 2 * (0.71 + 0.1) - 1.2) * 1.21); // limits above and below
+    expect(cases.fixed - line.fixed).toBeCloseTo((3 * 1.4 - 1.2) * 1.21); // three rows
+    expect(sum.prose).toBe(0);
   });
 
   it("code is a line per line, tighter in a cell", () => {

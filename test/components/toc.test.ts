@@ -1,7 +1,7 @@
 /**
  * Table-of-contents entries (src/components/toc.ts) for headings with inline
- * math: Astro's heading text repeats the formula (KaTeX's MathML, its TeX and
- * its HTML, concatenated); the entry shows it once. The headings come from
+ * math: Astro's heading text repeats the formula (KaTeX's MathML and its TeX
+ * annotation, concatenated); the entry shows it once. The headings come from
  * the same Markdown pipeline and KaTeX plugin the site uses.
  */
 import { describe, expect, it } from "vitest";
@@ -10,12 +10,12 @@ import { createSatteriMarkdownProcessor } from "@astrojs/markdown-satteri";
 import { katexPlugin } from "../../src/markdown/katex.ts";
 import { headingHtml, sourceHeadings, tocEntries, type Heading } from "../../src/components/toc.ts";
 
-/** What a reader sees of some HTML: KaTeX's MathML copy (read by assistive technology, not shown) left out. */
+/** What a reader sees of some HTML: a formula's TeX annotation (for copying and assistive technology, not shown) left out. */
 function visibleText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body><div id="x">${html}</div></body></html>`);
   const root = document.getElementById("x")!;
-  for (const el of root.querySelectorAll(".katex-mathml")) el.remove();
-  return (root.textContent ?? "").replace(/\u200b/g, "").replace(/\s+/g, " ").trim(); // KaTeX puts zero-width spaces after scripts
+  for (const el of root.querySelectorAll("annotation")) el.remove();
+  return (root.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
 async function headingsOf(markdown: string): Promise<Heading[]> {
@@ -40,7 +40,7 @@ const BODY = [
 
 describe("table of contents entries", () => {
   it("Astro's heading text repeats a formula (the bug this guards against)", async () => {
-    const h = (await headingsOf(BODY)).find((x) => x.text.startsWith("What ∂"));
+    const h = (await headingsOf(BODY)).find((x) => x.text.startsWith("What 𝜕"));
     expect(h?.text).toContain("\\partial L");
   });
 
@@ -50,7 +50,7 @@ describe("table of contents entries", () => {
     expect(toc.map((e) => e.depth)).toEqual([2, 3, 2]);
     expect(toc[0]).toEqual(headings[0]);
     expect(toc[0].html).toBeUndefined();
-    expect(visibleText(toc[1].html!)).toBe("What ∂L/∂w means for a weight");
+    expect(visibleText(toc[1].html!)).toBe("What 𝜕L/𝜕w means for a weight");
     expect(toc[1].html).toContain('class="katex"');
     expect(toc[1].slug).toBe(headings[1].slug);
     expect(visibleText(toc[2].html!)).toBe("The gradient ∇wL and grad()");
