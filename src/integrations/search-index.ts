@@ -13,10 +13,10 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 
-/** What is not a chapter's text: navigation, controls, outputs and each formula's TeX source (its MathML's annotation). */
+/** What is not a chapter's text: navigation, controls, outputs, each formula's TeX source (its MathML's annotation) and the drawn pieces of a long inline formula (its whole copy is indexed). */
 const EXCLUDE = [
   "header.site-header", "footer.site-footer", "nav", ".skip-link", "button", "select", "[role=toolbar]",
-  "annotation", ".cell-output", "output", "[aria-hidden=true]", "script", "style",
+  "annotation", ".math-pieces", ".cell-output", "output", "[aria-hidden=true]", "script", "style",
 ];
 
 /** A page is a chapter page when its main element has the `chapter` class (src/pages/[chapter].astro). */

@@ -16,6 +16,7 @@
 import katex from "katex";
 import { defineMdastPlugin } from "satteri";
 import { forMathmlCore } from "./mathml-core.ts";
+import { breakLongInline } from "./inline-breaks.ts";
 
 /**
  * The raw HTML a plugin returns is read again as Markdown, so the TeX source
@@ -46,6 +47,6 @@ export const katexPlugin = defineMdastPlugin({
     return { raw: `<div class="math-display">${typeset(node.value, true, ctx.fileURL?.toString())}</div>`, mdxExpressions: false };
   },
   inlineMath(node, ctx) {
-    return { raw: typeset(node.value, false, ctx.fileURL?.toString()), mdxExpressions: false };
+    return { raw: breakLongInline(typeset(node.value, false, ctx.fileURL?.toString())), mdxExpressions: false };
   },
 });
