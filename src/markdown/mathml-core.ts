@@ -29,6 +29,9 @@
  *   `\bar`'s U+02C9 (a spacing letter math fonts lack) becomes the macron, U+00AF.
  * - `∂` is drawn upright (KaTeX marks it `mathvariant="normal"`); TeX's is
  *   the italic one, U+1D715.
+ * - An ellipsis (`\dots`, `\cdots`) is an `<mo>` that MathML spaces as an
+ *   operator, so `n_1, \dots, n_L` read `n₁,  …  ,`; TeX sets it as an
+ *   ordinary symbol between the commas' own spaces: no space of its own.
  * - `\log 0` read "log0": the invisible function application (U+2061) after
  *   an operator name is unspaced in MathML; TeX puts a thin space between
  *   an operator and what it applies to, unless that starts with a bracket
@@ -73,6 +76,7 @@ function fence(mo: Element, row: Element | null): void {
 
 const OPENING = /^[([{⟨⌈⌊|‖∥∣]/u;
 function fix(el: Element, inScript: boolean, parent: Element | null = null): void {
+  if (el.name === "mo" && /^[…⋯⋮⋱]$/u.test(text(el))) zeroSpacing(el);
   if (el.name === "mo" && text(el) === "\u2061") {
     // Its next sibling only: after `\lim` it ends the base of the limits, where a space would push them off centre.
     const next = parent ? kids(parent)[kids(parent).indexOf(el) + 1] : undefined;

@@ -57,6 +57,10 @@ describe("MathML for MathML Core", () => {
     expect(math("\\lim_{h \\to 0} f")).toContain("<mi>lim</mi><mo>\u2061</mo>");
   });
 
+  it("gives an ellipsis no space of its own", () => {
+    expect(math("n_1, \\dots, n_L")).toContain('<mo lspace="0em" rspace="0em">…</mo>');
+  });
+
   it("keeps escaped text escaped and the TeX annotation whole", () => {
     const whole = typeset("a < b \\text{ \\& } c", false);
     expect(whole).toContain("<mo>&lt;</mo>");
