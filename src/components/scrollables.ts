@@ -9,11 +9,21 @@ const SELECTOR = ".math-display, .plot-frame, .chapter table, .cell-output, .exe
 /** Updates `root` and its scrollable descendants. */
 export function markScrollables(root: ParentNode = document): void {
   const nodes = root instanceof Element && root.matches(SELECTOR) ? [root, ...root.querySelectorAll(SELECTOR)] : [...root.querySelectorAll(SELECTOR)];
-  for (const node of nodes as HTMLElement[]) {
+  markRegions(nodes as HTMLElement[]);
+}
+
+/**
+ * Measures every region first, then sets tab stops: a tab stop set between two measurements would make the
+ * next one lay the page out again.
+ */
+function markRegions(nodes: readonly HTMLElement[]): void {
+  const measured = nodes.map((node) => {
     // A region that is itself a skipped block (content-visibility, Base.astro) reports its placeholder's
     // widths; reading a child's position lays out its content (that block alone), and then its widths are real.
     node.firstElementChild?.getBoundingClientRect();
-    const scrolls = node.scrollWidth > node.clientWidth + 1;
+    return { node, scrolls: node.scrollWidth > node.clientWidth + 1 };
+  });
+  for (const { node, scrolls } of measured) {
     if (scrolls && !node.hasAttribute("tabindex")) node.tabIndex = 0;
     else if (!scrolls && node.getAttribute("tabindex") === "0") {
       // A reader who tabbed onto it keeps their place in the tab order: it stops being a tab stop once left.
@@ -41,23 +51,27 @@ export function watchScrollables(): void {
     return;
   }
   const near = new Set<HTMLElement>();
+  /** The window's width the near regions were last measured at: read once the page is laid out (see chapterColumn). */
+  let width: number | null = null;
   const presume = (): void => {
     const column = chapterColumn();
     for (const r of regions) if (!near.has(r) && !r.hasAttribute("tabindex") && mayScroll(r, column)) r.tabIndex = 0;
   };
   presume();
   const observer = new IntersectionObserver((entries) => {
+    width ??= innerWidth;
+    const arrived: HTMLElement[] = [];
     for (const e of entries) {
       const node = e.target as HTMLElement;
       if (e.isIntersecting) {
         near.add(node);
-        markScrollables(node);
+        arrived.push(node, ...node.querySelectorAll<HTMLElement>(SELECTOR));
       } else near.delete(node);
     }
+    markRegions(arrived);
   }, { rootMargin: "100% 0px" });
   for (const r of regions) observer.observe(r);
   let frame = 0;
-  let width = innerWidth;
   addEventListener("resize", () => {
     if (innerWidth === width) return;
     width = innerWidth;
@@ -69,12 +83,19 @@ export function watchScrollables(): void {
   });
 }
 
-/** The chapter column's width and font size in px, from the window and the column's style (no layout read). */
+/**
+ * The chapter column's width and font size in px, from the column's style alone: its width in ems at the
+ * narrowest viewport of the current range (`--column`, Base.astro), which errs narrow, so towards presuming.
+ * Not from the window: this runs as the page's scripts start, while the page's layout is out of date, and
+ * reading `innerWidth` then lays the whole page out inside this script's task (12 ms on a laptop, a long task
+ * on a phone) instead of in the frame that lays it out anyway.
+ */
 function chapterColumn(): { width: number; font: number } {
   const main = document.querySelector("main.chapter");
   const style = main ? getComputedStyle(main) : null;
-  const max = style ? parseFloat(style.maxWidth) : NaN;
-  return { width: Math.min(innerWidth - 32, Number.isFinite(max) ? max : innerWidth), font: style ? parseFloat(style.fontSize) : 16 };
+  const font = style ? parseFloat(style.fontSize) : 16;
+  const ems = style ? parseFloat(style.getPropertyValue("--column")) : NaN;
+  return { width: Number.isFinite(ems) ? ems * font : innerWidth - 32, font };
 }
 
 /**
