@@ -70,6 +70,29 @@ describe.skipIf(!hasBrowser)("notebook cells in Chromium", () => {
     }
   });
 
+  it("does not start the kernel at load for a cell within a screen but not in view, until the reader scrolls", async () => {
+    // Chapter 8 on a phone: its first cell is on the second screen. Starting the kernel there at load was most of the
+    // page's blocking time in Lighthouse's mobile run (notebook.ts, #startKernelEarly).
+    const phone = await site.browser().newPage({ viewport: { width: 412, height: 823 } });
+    try {
+      await phone.goto(site.url() + "/training-end-to-end/", { waitUntil: "load" });
+      const top = await phone.locator("section.cell").first().evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(823); // the premise: below the first screen…
+      expect(top).toBeLessThan(2 * 823); // …and within a screen of it
+      await phone.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 1500))));
+      expect(await phone.locator("iframe.kernel-frame").count()).toBe(0);
+      // A scroll towards it, not yet bringing it into view, starts it.
+      await phone.evaluate(() => scrollBy(0, 200));
+      await phone.locator("iframe.kernel-frame").waitFor({ state: "attached", timeout: 15_000 });
+      // And the cell, scrolled to, runs (with the cells above it).
+      const id = await phone.locator("section.cell:not(.exercise-cell)").first().getAttribute("data-cell-id");
+      await phone.locator(`section.cell[data-cell-id="${id}"] [data-action="run"]`).click();
+      await phone.waitForFunction((i) => document.querySelector<HTMLElement>(`section.cell[data-cell-id="${i}"] .cell-status`)?.dataset.state === "done", id, { timeout: 30_000 });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("a quick re-run does not flash a busy look; a long run offers Stop, in the cell and the bar", async () => {
     await run("first-cell");
     // Everything the reader could see change while the cell re-runs, with when (ms after the click), recorded
