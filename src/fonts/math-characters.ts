@@ -8,30 +8,18 @@
  * characters are not the math font's to hold.
  */
 import { parseDocument } from "htmlparser2";
-import type { ChildNode, Element } from "domhandler";
 import { styledChar } from "../markdown/math-variants.ts";
+import { elementsOf, textOf } from "../markdown/mathml-tree.ts";
 
 /** Set in the page's Chinese font, not the math font. */
 export const isCjk = (c: string): boolean => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(c);
 
-function textOf(node: ChildNode): string {
-  if (node.type === "text") return node.data;
-  if (!("children" in node) || (node as Element).name === "annotation") return "";
-  return node.children.map(textOf).join("");
-}
-
-function* elements(node: ChildNode): Generator<Element> {
-  if (!("children" in node)) return;
-  if ("name" in node) yield node as Element;
-  for (const child of node.children) yield* elements(child);
-}
-
 /** Every character `html`'s formulas draw from the math font. */
 export function mathCharacters(html: string, into = new Set<string>()): Set<string> {
   const doc = parseDocument(html, { decodeEntities: true });
-  for (const math of [...elements(doc as unknown as ChildNode)].filter((e) => e.name === "math")) {
+  for (const math of [...elementsOf(doc)].filter((e) => e.name === "math")) {
     for (const c of textOf(math)) if (!/[\n\r\t]/.test(c) && !isCjk(c)) into.add(c); // spaces too: `\,` is a thin space in the font
-    for (const mi of [...elements(math)].filter((e) => e.name === "mi" && e.attribs.mathvariant === undefined)) {
+    for (const mi of [...elementsOf(math)].filter((e) => e.name === "mi" && e.attribs.mathvariant === undefined)) {
       const text = [...textOf(mi).trim()];
       if (text.length === 1) into.add(styledChar(text[0], "italic"));
     }

@@ -10,9 +10,7 @@
  * its infix spacing (`form="infix"`). The pieces are hidden from assistive
  * technology, which reads the whole formula from a visually hidden copy.
  */
-import { parseDocument } from "htmlparser2";
-import render from "dom-serializer";
-import type { Element } from "domhandler";
+import { kids, parseMathml, renderMathml, textOf, type Element } from "./mathml-tree.ts";
 
 /** Relations and binary operators TeX may break after. */
 const BREAK_AFTER = new Set([..."=≈≠≤≥<>≪≫∈∉⊂⊆→←↦⟹⇒⇔∼≃≅≡≲≳∝+−±∓·⋅×⊙⊗∘∪∩∖"]);
@@ -22,16 +20,13 @@ const CLOSING = /^[)\]}⟩|‖∥⌉⌋]$/u;
 /** Width, in ems of the text, above which an inline formula gets break points (a phone's column is ~20 em). */
 export const LONG_EM = 14;
 
-const isElement = (n: unknown): n is Element => (n as Element).type === "tag";
-const kids = (e: Element): Element[] => e.children.filter(isElement);
-const textOf = (e: Element): string => e.children.map((c) => (c.type === "text" ? c.data : isElement(c) ? textOf(c) : "")).join("");
 /** A rough width: 0.6 em a character at the math's 1.21 em (what `scrollables.ts` assumes too). */
 const widthEm = (row: Element): number => [...textOf(row)].length * 0.6 * 1.21;
 
 /** One inline formula (`<span class="katex"><math>…</math></span>`), with break points if it is long. */
 export function breakLongInline(html: string): string {
-  const doc = parseDocument(html, { xmlMode: true, decodeEntities: false });
-  const span = kids(doc as unknown as Element)[0];
+  const doc = parseMathml(html);
+  const span = kids(doc)[0];
   const math = span && kids(span)[0];
   const semantics = math && kids(math)[0];
   const [row, annotation] = semantics ? kids(semantics) : [];
@@ -49,9 +44,9 @@ export function breakLongInline(html: string): string {
   const drawn = pieces.map((piece) => {
     const last = piece.at(-1)!;
     if (last.name === "mo" && last !== tokens.at(-1)) last.attribs.form = "infix";
-    return `<math${xmlns}><mrow>${render(piece, { xmlMode: true, decodeEntities: false, selfClosingTags: false })}</mrow></math>`;
+    return `<math${xmlns}><mrow>${renderMathml(piece)}</mrow></math>`;
   });
   math.attribs.class = "visually-hidden";
-  const whole = render(math, { xmlMode: true, decodeEntities: false, selfClosingTags: false });
+  const whole = renderMathml(math);
   return `<span class="katex">${whole}<span class="math-pieces" aria-hidden="true">${drawn.join("")}</span></span>`;
 }

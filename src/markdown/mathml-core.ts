@@ -41,17 +41,12 @@
  *   math fonts draw U+2032 itself already raised and sized for the base, so the
  *   prime follows its base in a row instead.
  */
-import { parseDocument } from "htmlparser2";
-import render from "dom-serializer";
-import type { ChildNode, Element } from "domhandler";
 import { foldMathVariants } from "./math-variants.ts";
+import { isElement, kids, parseMathml, renderMathml, textOf as text, type Element } from "./mathml-tree.ts";
 
 const SCRIPTED = new Set(["msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts"]);
 const PRIMES = /^[′″‴⁗]+$/u;
 
-const isElement = (n: ChildNode): n is Element => n.type === "tag";
-const kids = (e: Element): Element[] => e.children.filter(isElement);
-const text = (e: Element): string => e.children.map((c) => (c.type === "text" ? c.data : isElement(c) ? text(c) : "")).join("");
 
 function zeroSpacing(mo: Element): void {
   mo.attribs.lspace ??= "0em";
@@ -113,7 +108,7 @@ function fix(el: Element, inScript: boolean, parent: Element | null = null): voi
 
 /** KaTeX's MathML for one formula (with its `<span class="katex">` wrapper), as MathML Core should draw it. */
 export function forMathmlCore(katexMathml: string): string {
-  const doc = parseDocument(foldMathVariants(katexMathml), { xmlMode: true, decodeEntities: false });
-  for (const node of doc.children) if (isElement(node)) fix(node, false);
-  return render(doc, { xmlMode: true, decodeEntities: false, selfClosingTags: false });
+  const doc = parseMathml(foldMathVariants(katexMathml));
+  for (const node of kids(doc)) fix(node, false);
+  return renderMathml(doc);
 }
