@@ -15,6 +15,7 @@ import { kids, parseMathml, renderMathml, textOf, type Element } from "./mathml-
 /** Relations and binary operators TeX may break after. */
 const BREAK_AFTER = new Set([..."=≈≠≤≥<>≪≫∈∉⊂⊆→←↦⟹⇒⇔∼≃≅≡≲≳∝+−±∓·⋅×⊙⊗∘∪∩∖"]);
 
+/** A closing bracket: an operator after it is binary (`(a)+b`), not a sign. */
 const CLOSING = /^[)\]}⟩|‖∥⌉⌋]$/u;
 
 /** Width, in ems of the text, above which an inline formula gets break points (a phone's column is ~20 em). */
