@@ -77,9 +77,8 @@ let plotLoading: Promise<PlotModule> | null = null;
  *   1. the browser's number formatting: Plot makes its default formatter when it is evaluated, and the page's
  *      first `Intl.NumberFormat` sets up the browser's locale data, 30–50 ms in one native call;
  *   2–4. three chunks, d3's base modules, the rest of d3, Plot (src/integrations/plot-chunks.ts);
- *   5–6. a small figure nobody sees, then a bigger one, to compile Plot's drawing code before the first real
- *      one (`warmUp`);
- *   7. a task boundary, so that no figure waiting for Plot draws in the same task as any of this.
+ *   5. figures nobody sees, one a task, to compile Plot's drawing code before the first real one (`warmUp`);
+ *   6. a task boundary, so that no figure waiting for Plot draws in the same task as any of this.
  */
 const loadPlot = (): Promise<PlotModule> =>
   (plotLoading ??= (async () => {
@@ -92,10 +91,10 @@ const loadPlot = (): Promise<PlotModule> =>
     await nextTask();
     const module = await import("./render-plot.ts");
     await nextTask();
-    module.warmUp(2);
-    await nextTask();
-    module.warmUp(300);
-    await nextTask();
+    for (let stage = 0; stage < module.WARM_UP_STAGES.length; stage++) {
+      module.warmUp(stage);
+      await nextTask();
+    }
     return (plotModule = module);
   })());
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -152,9 +151,22 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
   /** Once in the page: long tick labels widen the left margin by what sticks out; a wide figure may scroll. */
   const settle = (m: PlotModule, figure: Element, width: number) => {
     // Drawn before the box was placed: the observer's first call (right after a layout) settles it.
-    const over = box.isConnected ? m.leftOverflow(figure) : null;
-    settled = over !== null;
+    settled = box.isConnected;
     if (!settled) return;
+    const known = m.knownLeftOverflow(figure);
+    if (known !== undefined) return widen(m, known, width);
+    // An axis not measured before is measured in the next frame, which lays the new figure out anyway, before
+    // it paints (a wider redraw there shows no clipped frame). Measured here, the layout would land in the task
+    // that built the figure: for chapter 8's decision map, one task of both.
+    requestAnimationFrame(() => {
+      if (box.firstElementChild !== figure) return; // replaced since: the new figure settles itself
+      const over = m.leftOverflow(figure);
+      settled = over !== null;
+      if (settled) widen(m, over!, width);
+    });
+  };
+  /** Redraws with the left margin widened by `over` px (when the labels stick out); a wide figure may scroll. */
+  const widen = (m: PlotModule, over: number, width: number) => {
     if (over) box.replaceChildren(m.renderPlot({ ...options, marginLeft: (typeof options.marginLeft === "number" ? options.marginLeft : 40) + over + 4 }, width));
     const region = box.closest<HTMLElement>(".cell-output, .exercise-result");
     if (region) scheduleScrollables(region);

@@ -46,18 +46,28 @@ export function renderPlot(unsafe: PlotData, available = Infinity): SVGSVGElemen
 }
 
 /**
- * Draws a figure nobody sees, with what the course's figures use most (dots coloured by a category, a line,
- * both axes, a legend), so that the browser has compiled Plot's drawing code before a reader's first figure:
- * drawn cold, chapter 8's first figure (600 dots and a legend) was one task of 65–90 ms by CPU. Called twice,
- * a task apart: with a few points (Plot's code compiled) and with a few hundred (its per-point code made fast).
+ * Figures nobody sees, with what the course's figures use most (dots coloured by a category, a line, both
+ * axes, a legend), so that the browser has compiled Plot's drawing code before a reader's first figure: drawn
+ * cold, chapter 8's first figure (600 dots and a legend) was one task of 65–90 ms by CPU. Drawn a task apart,
+ * each stage compiles part of Plot: the first figure alone, with everything, was a task of 38–42 ms by CPU.
+ * The last stages, with more points, make the per-point code fast.
  */
-export function warmUp(points: number): void {
+export const WARM_UP_STAGES = [
+  { points: 2, axes: false, line: false, legend: false }, // the plot, its scales and the dot mark
+  { points: 2, axes: true, line: true, legend: false }, // axes, ticks and the line mark
+  { points: 40, axes: true, line: true, legend: true }, // the colour legend
+  { points: 300, axes: true, line: true, legend: true },
+] as const;
+
+/** Draws warm-up stage `stage` of {@link WARM_UP_STAGES}. */
+export function warmUp(stage: number): void {
+  const { points, axes, line, legend } = WARM_UP_STAGES[stage];
   const rows = Array.from({ length: points }, (_, i) => ({ x: i, y: (i * 7) % 11, c: i % 3 ? "a" : "b" }));
   renderPlot({
-    width: 200, height: 120, color: { legend: true },
+    width: 200, height: 120, color: { legend }, ...(axes ? {} : { axis: null }),
     marks: [
       { mark: "dot", data: rows, options: { x: "x", y: "y", fill: "c" } },
-      { mark: "line", data: rows, options: { x: "x", y: "y" } },
+      ...(line ? [{ mark: "line" as const, data: rows, options: { x: "x", y: "y" } }] : []),
     ],
   });
 }
@@ -69,27 +79,43 @@ export function warmUp(points: number): void {
  * (null when it is not laid out and this axis was not measured before).
  */
 export function leftOverflow(figure: Element): number | null {
-  // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
-  const labels = [...figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]')];
+  return knownLeftOverflow(figure) ?? measureLeftOverflow(figure);
+}
+
+/** The overflow when it is known without laying the page out (labels that surely fit, an axis measured before); else undefined. */
+export function knownLeftOverflow(figure: Element): number | undefined {
   // Measuring forces a layout: skip it when the longest tick label surely fits in Plot's 40 px (short labels
   // at 12 px take under 7.5 px a character; tick and padding take 9 px).
   const longest = Math.max(0, ...[...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent?.length ?? 0));
   if (longest * 7.5 < 40 - 9 - 4) return 0;
+  const axis = yAxis(figure);
+  return axis ? measured.get(axis.key) : 0;
+}
+
+/** The y-axis's labels, their SVG and the key its overflow is remembered by; null for a figure with no y labels. */
+function yAxis(figure: Element): { svg: SVGSVGElement; labels: SVGGraphicsElement[]; key: string } | null {
+  // With a legend the figure also holds swatch SVGs; the axes are in the plot's own SVG, found by their labels.
+  const labels = [...figure.querySelectorAll<SVGGraphicsElement>('g[aria-label="y-axis tick label"], g[aria-label="y-axis label"]')];
+  const svg = labels[0]?.ownerSVGElement;
+  if (!svg) return null;
   // A live output redraws the same axis many times (a decision map every few epochs): the overflow depends only
   // on the labels' markup and the SVG's font, so it is measured once per distinct axis. A forced layout of a long
   // chapter costs tens of milliseconds, every redraw.
-  const svg = labels[0]?.ownerSVGElement;
-  if (!svg) return 0;
   const key = [svg.getAttribute("font-size"), svg.getAttribute("font-family"), svg.getAttribute("style"), ...labels.map((g) => g.outerHTML)].join("\u0000");
-  const known = measured.get(key);
-  if (known !== undefined) return known;
-  const box = svg.getBoundingClientRect();
+  return { svg, labels, key };
+}
+
+/** Measures (a layout, unless the page is laid out already) and remembers the overflow. */
+function measureLeftOverflow(figure: Element): number | null {
+  const axis = yAxis(figure);
+  if (!axis) return 0;
+  const box = axis.svg.getBoundingClientRect();
   let over = 0;
-  for (const g of labels) over = Math.max(over, box.left - g.getBoundingClientRect().left);
+  for (const g of axis.labels) over = Math.max(over, box.left - g.getBoundingClientRect().left);
   const result = Math.ceil(over);
   if (box.width === 0) return null; // not in the page yet, or hidden: nothing to measure
   if (measured.size >= MEASURED_MAX) measured.delete(measured.keys().next().value!);
-  measured.set(key, result);
+  measured.set(axis.key, result);
   return result;
 }
 

@@ -4,7 +4,8 @@
  * ("1e-10") are not clipped at the left edge — also when a re-run or a live
  * redraw draws the new figure before it is in the page (render-output.ts draws
  * it at the previous figure's width in the same frame and settles the labels
- * once it is placed, from a measurement remembered per axis).
+ * once it is placed, from a measurement remembered per axis, or for a new axis
+ * measured in the next frame before it paints).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
@@ -49,6 +50,9 @@ describe.skipIf(!hasBrowser)("charts on a 390 px phone (Chromium)", () => {
     await page.goto(site.url() + "/derivatives-and-gradients/");
     await run("step-size-explorer", 60_000);
     await waitStatus("step-size-explorer", /done/);
+    // A new axis's labels are measured in the frame after the figure is built (render-output.ts settle).
+    await cell("step-size-explorer").locator(PLOT_SVG).waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const first = await geometry("step-size-explorer");
     expect(first.labels.some((l) => (l ?? "").length >= 5), `long labels expected, got ${first.labels.join(" ")}`).toBe(true);
     expect(first.svgWidth).toBeLessThanOrEqual(first.outputWidth + 1);
