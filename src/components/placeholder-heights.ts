@@ -24,6 +24,7 @@
  */
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
+import { MATH_SCALE } from "../markdown/math-metrics.ts";
 
 /**
  * What a block's height is made of. Lengths are in ems of the column's text; Base.astro's
@@ -214,11 +215,11 @@ export function mathHeight(e: Element, scale = 1, nested = false): number {
   }
 }
 
-/** The formula's height (its math at 1.21 of the text, math.css), plus the display's margins and a scrollbar. */
+/** The formula's height (its math at `MATH_SCALE` of the text, math.css), plus the display's margins and a scrollbar. */
 function formula(el: Element): Shape {
   const maths = descendants(el).filter((e) => e.name === "math");
   const em = Math.max(1.2, ...maths.map((m) => mathHeight(m)));
-  return { ...zero(), fixed: em * 1.21 + 2.6 };
+  return { ...zero(), fixed: em * MATH_SCALE + 2.6 };
 }
 
 /** A cell's code is set smaller and tighter than a chapter's code block, which keeps the prose's line height. */

@@ -45,11 +45,10 @@ function drainOne(now: number): void {
  * Runs `fn` in a new task: a message to ourselves, which the browser runs as soon as the frame is done
  * (`setTimeout(fn, 0)` may wait for its minimum delay).
  */
-const channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
+const channel = new MessageChannel();
 const queued: (() => void)[] = [];
-if (channel) channel.port1.onmessage = () => queued.shift()?.();
+channel.port1.onmessage = () => queued.shift()?.();
 function afterFrame(fn: () => void): void {
-  if (!channel) return void setTimeout(fn, 0);
   queued.push(fn);
   channel.port2.postMessage(null);
 }

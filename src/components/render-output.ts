@@ -160,9 +160,9 @@ function mountPlot(box: HTMLElement, options: Extract<Rich, { kind: "plot" }>["o
     // that built the figure: for chapter 8's decision map, one task of both.
     requestAnimationFrame(() => {
       if (box.firstElementChild !== figure) return; // replaced since: the new figure settles itself
-      const over = m.leftOverflow(figure);
-      settled = over !== null;
-      if (settled) widen(m, over!, width);
+      const over = m.measureLeftOverflow(figure);
+      if (over === null) settled = false;
+      else widen(m, over, width);
     });
   };
   /** Redraws with the left margin widened by `over` px (when the labels stick out); a wide figure may scroll. */

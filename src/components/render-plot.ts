@@ -73,16 +73,11 @@ export function warmUp(stage: number): void {
 }
 
 /**
- * How far the y-axis tick labels of a drawn figure stick out left of the SVG
- * (px, 0 when they fit): Plot's default left margin is 40 px whatever the
- * labels' length, so "0.0001" at 12 px is clipped. Needs the figure in the page
- * (null when it is not laid out and this axis was not measured before).
+ * How far the y-axis tick labels of a drawn figure stick out left of the SVG (px, 0 when they fit): Plot's
+ * default left margin is 40 px whatever the labels' length, so "0.0001" at 12 px is clipped. This one, when it
+ * is known without laying the page out (labels that surely fit, an axis measured before); else undefined, and
+ * {@link measureLeftOverflow} measures it.
  */
-export function leftOverflow(figure: Element): number | null {
-  return knownLeftOverflow(figure) ?? measureLeftOverflow(figure);
-}
-
-/** The overflow when it is known without laying the page out (labels that surely fit, an axis measured before); else undefined. */
 export function knownLeftOverflow(figure: Element): number | undefined {
   // Measuring forces a layout: skip it when the longest tick label surely fits in Plot's 40 px (short labels
   // at 12 px take under 7.5 px a character; tick and padding take 9 px).
@@ -105,8 +100,11 @@ function yAxis(figure: Element): { svg: SVGSVGElement; labels: SVGGraphicsElemen
   return { svg, labels, key };
 }
 
-/** Measures (a layout, unless the page is laid out already) and remembers the overflow. */
-function measureLeftOverflow(figure: Element): number | null {
+/**
+ * Measures the overflow (a layout, unless the page is laid out already) and remembers it per axis. Needs the
+ * figure in the page: null when it is not laid out.
+ */
+export function measureLeftOverflow(figure: Element): number | null {
   const axis = yAxis(figure);
   if (!axis) return 0;
   const box = axis.svg.getBoundingClientRect();

@@ -4,6 +4,7 @@
  * each one that actually overflows gets tabindex=0; ones that fit get none,
  * to keep the tab order short.
  */
+import { MATH_CHAR_EM, MATH_SCALE } from "../markdown/math-metrics.ts";
 const SELECTOR = ".math-display, .plot-frame, .chapter table, .cell-output, .exercise-result";
 
 /** Updates `root` and its scrollable descendants. */
@@ -99,17 +100,17 @@ function chapterColumn(): { width: number; font: number } {
 }
 
 /**
- * Whether a region not yet measured may scroll sideways. A formula is judged by its characters (0.6 em each,
- * at the math's 1.21 em, plus its explicit spaces), which overstates stacked parts: one well inside the column
+ * Whether a region not yet measured may scroll sideways. A formula is judged by its characters (a rough width
+ * each at the math's size, `math-metrics.ts`, plus its explicit spaces), which overstates stacked parts: one well inside the column
  * is no tab stop, so a page does not fill with tab stops nobody needs (each also costs checkers time). Charts
  * fit the column; diagrams and tables keep their size and may not.
  */
 function mayScroll(region: HTMLElement, column: { width: number; font: number }): boolean {
   if (!region.matches(".math-display")) return !region.matches(".plot-frame") || region.matches(".plot-diagram");
   let ems = 0;
-  for (const token of region.querySelectorAll("math :is(mi, mn, mo, mtext)")) ems += (token.textContent?.length ?? 0) * 0.6;
+  for (const token of region.querySelectorAll("math :is(mi, mn, mo, mtext)")) ems += (token.textContent?.length ?? 0) * MATH_CHAR_EM;
   for (const space of region.querySelectorAll("math mspace")) ems += Math.abs(parseFloat(space.getAttribute("width") ?? "") || 0);
-  return ems * 1.21 * column.font > 0.6 * column.width;
+  return ems * MATH_SCALE * column.font > 0.6 * column.width;
 }
 
 const pending = new Set<ParentNode>();

@@ -11,6 +11,7 @@
  * technology, which reads the whole formula from a visually hidden copy.
  */
 import { kids, parseMathml, renderMathml, textOf, type Element } from "./mathml-tree.ts";
+import { MATH_CHAR_EM, MATH_SCALE } from "./math-metrics.ts";
 
 /** Relations and binary operators TeX may break after. */
 const BREAK_AFTER = new Set([..."=≈≠≤≥<>≪≫∈∉⊂⊆→←↦⟹⇒⇔∼≃≅≡≲≳∝+−±∓·⋅×⊙⊗∘∪∩∖"]);
@@ -21,8 +22,8 @@ const CLOSING = /^[)\]}⟩|‖∥⌉⌋]$/u;
 /** Width, in ems of the text, above which an inline formula gets break points (a phone's column is ~20 em). */
 export const LONG_EM = 14;
 
-/** A rough width: 0.6 em a character at the math's 1.21 em (what `scrollables.ts` assumes too). */
-const widthEm = (row: Element): number => [...textOf(row)].length * 0.6 * 1.21;
+/** A rough width, in ems of the text (`math-metrics.ts`). */
+const widthEm = (row: Element): number => [...textOf(row)].length * MATH_CHAR_EM * MATH_SCALE;
 
 /** One inline formula (`<span class="katex"><math>…</math></span>`), with break points if it is long. */
 export function breakLongInline(html: string): string {
